@@ -28,4 +28,7 @@ struct CheckResult {
 /// Runs every stage available for checking on one in-memory source.
 CheckResult check_source(const SourceFile& source);
 
+/// The products of one stage, for `--emit`: the AST as JSON.
+std::string emit_ast_json(const ast::Protocol& protocol);
+
 } // namespace tmsc

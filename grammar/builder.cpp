@@ -70,7 +70,15 @@ void AstBuilder::range_end(bool high, SourceRange at) {
     (high ? range_hi_ : range_lo_) = literal_;
 }
 
-void AstBuilder::range_lit(SourceRange at) { range_ = ast::RangeLit{range_lo_, range_hi_, at}; }
+void AstBuilder::range_lit(SourceRange at) {
+    // `4..6 s`: a unit written on one end only applies to both.
+    if (range_lo_.unit == ast::Unit::None) {
+        range_lo_.unit = range_hi_.unit;
+    } else if (range_hi_.unit == ast::Unit::None) {
+        range_hi_.unit = range_lo_.unit;
+    }
+    range_ = ast::RangeLit{range_lo_, range_hi_, at};
+}
 
 void AstBuilder::seed(const std::string& text, SourceRange at) {
     number(text, at);
@@ -117,6 +125,7 @@ void AstBuilder::slot(Slot which, SourceRange at) {
     case Slot::PairedGap: paired_gap_ = v; break;
     case Slot::PairedA: paired_a_ = v; break;
     case Slot::PairedB: paired_b_ = v; break;
+    case Slot::BurstPulses: burst_pulses_ = v; break;
     }
 }
 
@@ -240,7 +249,7 @@ void AstBuilder::train_head(SourceRange at) {
 
 void AstBuilder::burst(SourceRange at) {
     ast::Burst b;
-    b.pulses = value_;
+    b.pulses = take(burst_pulses_);
     b.frequency = take(rate_);
     b.intensity = std::move(intensity_);
     intensity_.reset();

@@ -43,7 +43,7 @@ class AstBuilder {
 
     // ---- slots: copy the most recent value into the slot that asked for it ----
     enum class Slot { Rate, Duration, Count, Intensity, Default, Threshold, PairedGap, PairedA,
-                      PairedB };
+                      PairedB, BurstPulses };
     void slot(Slot which, SourceRange at);
     void intensity_clause(SourceRange at);
 
@@ -120,7 +120,7 @@ class AstBuilder {
     std::optional<ast::StringLit> block_name_;
     ast::Subject::Threshold threshold_ = ast::Subject::Threshold::Rmt;
     std::optional<ast::Value> rate_, duration_, count_, intensity_value_, default_, threshold_value_,
-        paired_gap_, paired_a_, paired_b_;
+        paired_gap_, paired_a_, paired_b_, burst_pulses_;
     ast::Train::Size train_size_ = ast::Train::Size::Pulses;
     std::optional<ast::Value> train_amount_;
     std::optional<ast::Train> train_;

@@ -82,6 +82,7 @@ TMSC_ACTION(train_for, b.train_size(ast::Train::Size::Duration));
 TMSC_ACTION(train_count, b.train_size(ast::Train::Size::Pulses));
 TMSC_ACTION(train_bursts, b.train_size(ast::Train::Size::Bursts));
 TMSC_ACTION(train_head, b.train_head(at(in, b)));
+TMSC_ACTION(burst_count, b.slot(Slot::BurstPulses, at(in, b)));
 TMSC_ACTION(burst_stmt, b.burst(at(in, b)));
 TMSC_ACTION(train_stmt, b.train(at(in, b)));
 TMSC_ACTION(pulse_stmt, b.pulse(at(in, b)));

@@ -1,0 +1,167 @@
+#include "compiler/resolve.hpp"
+
+#include "compiler/semantic.hpp"
+#include "compiler/support/edit_distance.hpp"
+#include "compiler/timing.hpp"
+
+#include <algorithm>
+
+namespace tmsc {
+
+const std::vector<CoilSpec>& known_coils() {
+    static const std::vector<CoilSpec> coils = {
+        {"figure8", CoilFamily::Figure8},   {"round", CoilFamily::Round},
+        {"double_cone", CoilFamily::DoubleCone}, {"h1", CoilFamily::HCoil},
+        {"h4", CoilFamily::HCoil},          {"h7", CoilFamily::HCoil},
+    };
+    return coils;
+}
+
+const std::vector<std::string>& known_waveforms() {
+    static const std::vector<std::string> waveforms = {"monophasic", "biphasic", "half_sine",
+                                                       "biphasic_burst"};
+    return waveforms;
+}
+
+namespace {
+
+using semantic::Context;
+
+/// Longest session the compiler accepts; beyond it a "session" is a mistake, and the bound
+/// keeps exact nanosecond arithmetic far from overflow.
+constexpr std::int64_t kMaxSessionSeconds = 24 * 3600;
+
+void unknown_name(Context& ctx, const ast::Name& name, std::string_view what, std::string_view code,
+                  const std::vector<std::string>& known) {
+    Diagnostic& d = ctx.diagnostics.error(code, "unknown " + std::string(what) + " '" + name.text + "'",
+                                          name.range);
+    if (auto best = closest_match(name.text, known)) {
+        d.notes.push_back({"did you mean '" + *best + "'?", std::nullopt});
+    }
+    std::string list;
+    for (const std::string& k : known) {
+        list += (list.empty() ? "" : ", ") + k;
+    }
+    d.notes.push_back({"known " + std::string(what) + "s: " + list, std::nullopt});
+}
+
+void check_metadata(Context& ctx, const ast::Protocol& p, ResolvedProtocol& out) {
+    if (p.coil) {
+        std::vector<std::string> names;
+        for (const CoilSpec& c : known_coils()) {
+            names.push_back(c.name);
+            if (c.name == p.coil->text) {
+                out.coil = c;
+            }
+        }
+        if (!out.coil) {
+            unknown_name(ctx, *p.coil, "coil", "E0104", names);
+        }
+    }
+    if (p.waveform) {
+        const auto& known = known_waveforms();
+        if (std::find(known.begin(), known.end(), p.waveform->text) == known.end()) {
+            unknown_name(ctx, *p.waveform, "waveform", "E0105", known);
+        }
+    }
+    if (p.intensity) {
+        semantic::check_value(ctx, p.intensity->value, ast::Dimension::Intensity,
+                              "the protocol's intensity");
+    }
+}
+
+void check_structure(Context& ctx, const ast::Protocol& p) {
+    if (p.sessions.empty()) {
+        ctx.diagnostics.error("E0106", "the protocol has no 'session { ... }'", p.name.range);
+    }
+    for (std::size_t i = 1; i < p.sessions.size(); ++i) {
+        ctx.diagnostics.error("E0107", "a protocol has one session; use blocks for its parts",
+                              p.sessions[i].range)
+            .notes.push_back({"the first session is here", p.sessions[0].range});
+    }
+    for (std::size_t i = 1; i < p.courses.size(); ++i) {
+        ctx.diagnostics.error("E0108", "a protocol has one course", p.courses[i].range)
+            .notes.push_back({"the first course is here", p.courses[0].range});
+    }
+}
+
+/// Every relative intensity needs its threshold once the protocol declares any subject.
+void check_references(Context& ctx, const ResolvedProtocol& out, const ast::Protocol& p) {
+    if (p.subjects.empty()) {
+        return;
+    }
+    const std::pair<IntensityRef, const std::optional<ThresholdSpec>*> needs[] = {
+        {IntensityRef::Rmt, &out.rmt}, {IntensityRef::Amt, &out.amt}};
+    for (const auto& [ref, spec] : needs) {
+        if (ctx.references_used.count(ref) && !*spec) {
+            const bool rmt = ref == IntensityRef::Rmt;
+            ctx.diagnostics
+                .error("E0502",
+                       std::string("intensities relative to ") + (rmt ? "rMT" : "aMT") +
+                           " cannot be converted to %MSO: no 'subject " + (rmt ? "rmt" : "amt") +
+                           "' is declared",
+                       p.subjects.front().range)
+                .notes.push_back({std::string("add 'subject ") + (rmt ? "rmt" : "amt") +
+                                      " in LO..HI %MSO'",
+                                  std::nullopt});
+        }
+    }
+}
+
+void check_session_length(Context& ctx, const ast::Session& s) {
+    const Rational longest = occupied(s.body, ValueEvaluator(ctx.params, ParamChoice::Longest));
+    if (longest > Rational(kMaxSessionSeconds)) {
+        ctx.diagnostics.error("E0408",
+                              "the session lasts " + format_duration(longest) +
+                                  ", more than the 24 h a session may last",
+                              s.range);
+    }
+}
+
+} // namespace
+
+ResolveResult resolve(const ast::Protocol& protocol) {
+    Context ctx;
+    ResolvedProtocol out;
+    out.ast = &protocol;
+    check_structure(ctx, protocol);
+    semantic::declare_params(ctx, protocol);
+    check_metadata(ctx, protocol, out);
+    semantic::check_subjects(ctx, protocol, out);
+    bool values_ok = !ctx.diagnostics.has_errors();
+    if (!protocol.sessions.empty()) {
+        const ast::Session& session = protocol.sessions.front();
+        out.session = &session;
+        const ast::IntensitySetting* inherited =
+            session.intensity ? &*session.intensity
+                              : protocol.intensity ? &*protocol.intensity : nullptr;
+        if (session.intensity) {
+            semantic::check_value(ctx, session.intensity->value, ast::Dimension::Intensity,
+                                  "the session's intensity");
+        }
+        values_ok = semantic::check_body(ctx, session.body, inherited) && values_ok;
+        if (values_ok) {
+            try {
+                semantic::check_timing(ctx, session.body);
+                check_session_length(ctx, session);
+            } catch (const RationalOverflow&) {
+                ctx.diagnostics.error("E0407",
+                                      "the session's timing is too large to compute exactly",
+                                      session.range);
+            }
+        }
+    }
+    check_references(ctx, out, protocol);
+    if (!protocol.courses.empty()) {
+        out.course = semantic::check_course(ctx, protocol.courses.front());
+    }
+    ResolveResult result;
+    result.diagnostics = std::move(ctx.diagnostics);
+    if (!result.diagnostics.has_errors()) {
+        out.params = std::move(ctx.params);
+        result.protocol = std::move(out);
+    }
+    return result;
+}
+
+} // namespace tmsc

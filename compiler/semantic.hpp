@@ -1,0 +1,56 @@
+#pragma once
+// Internal to the resolver: the checks it runs, split by subject across check_*.cpp.
+
+#include "compiler/resolve.hpp"
+#include "compiler/support/diagnostic.hpp"
+
+#include <set>
+#include <string_view>
+
+namespace tmsc::semantic {
+
+/// Shared state of one resolver run.
+struct Context {
+    ParamTable params;
+    DiagnosticList diagnostics;
+    std::set<IntensityRef> references_used; ///< which thresholds the protocol's intensities need
+    /// Parameter names, for "did you mean".
+    std::vector<std::string> param_names() const;
+};
+
+/// Upper bounds that keep exact arithmetic far from overflow (see docs/reliability notes in
+/// docs/language.md): counts, seconds, hertz and percent.
+inline constexpr std::int64_t kMaxCount = 10'000'000;
+inline constexpr std::int64_t kMaxSeconds = 1'000'000;
+inline constexpr std::int64_t kMaxHertz = 10'000;
+inline constexpr std::int64_t kMaxPercent = 1'000;
+
+/// Checks one value slot: the name exists, the dimension is `expected`, and a literal is
+/// positive, whole where a count is required, and within the supported magnitude. `what`
+/// names the slot in messages ("the train's frequency"). Returns whether it is usable.
+bool check_value(Context& ctx, const ast::Value& value, ast::Dimension expected,
+                 std::string_view what);
+
+/// Checks a literal the same way (used for range ends and jitter bounds).
+bool check_literal(Context& ctx, const ast::Literal& literal, ast::Dimension expected,
+                   std::string_view what);
+
+/// Declares parameters into ctx.params, checking names, units and ranges.
+void declare_params(Context& ctx, const ast::Protocol& protocol);
+
+/// Checks `subject` lines; returns the rMT and aMT specifications.
+void check_subjects(Context& ctx, const ast::Protocol& protocol, ResolvedProtocol& out);
+
+/// Checks every statement of a body: value slots, structure, intensities. `inherited` is the
+/// intensity in force from enclosing levels. Returns whether every value was usable.
+bool check_body(Context& ctx, const std::vector<ast::Statement>& body,
+                const ast::IntensitySetting* inherited);
+
+/// Checks timing that needs evaluation: whole pulse counts, bursts in their slots, repeat
+/// bodies within their periods. Only called when check_body found every value usable.
+void check_timing(Context& ctx, const std::vector<ast::Statement>& body);
+
+/// Checks the course clauses and returns their resolved form.
+std::optional<CourseSpec> check_course(Context& ctx, const ast::Course& course);
+
+} // namespace tmsc::semantic
