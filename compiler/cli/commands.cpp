@@ -1,0 +1,11 @@
+#include "compiler/cli/command.hpp"
+
+namespace tmsc::cli {
+
+std::vector<Command> add_all_commands(CLI::App& app) {
+    std::vector<Command> commands;
+    commands.push_back(add_check_command(app));
+    return commands;
+}
+
+} // namespace tmsc::cli
