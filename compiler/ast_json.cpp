@@ -169,6 +169,11 @@ std::string emit_ast_json(const ast::Protocol& p) {
     for (const ast::Course& c : p.courses) {
         out["courses"].push_back(course_json(c));
     }
+    out["waivers"] = json::array();
+    for (const ast::Waiver& w : p.waivers) {
+        out["waivers"].push_back(json{{"rule", w.rule.text}, {"reason", w.reason.value},
+                                      {"range", range_json(w.range)}});
+    }
     return out.dump(2) + '\n';
 }
 

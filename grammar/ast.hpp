@@ -192,6 +192,13 @@ struct Course {
     SourceRange range;
 };
 
+/// `waive RULE "reason"`: the author accepts breaking one rule, for a recorded reason.
+struct Waiver {
+    Name rule;
+    StringLit reason;
+    SourceRange range;
+};
+
 /// A whole `.tms` file: one protocol.
 struct Protocol {
     StringLit name;
@@ -206,6 +213,7 @@ struct Protocol {
     std::vector<Subject> subjects;
     std::vector<Session> sessions; ///< the language allows one; the resolver says so
     std::vector<Course> courses;   ///< likewise
+    std::vector<Waiver> waivers;
     SourceRange range;
 };
 

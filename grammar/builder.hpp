@@ -84,6 +84,9 @@ class AstBuilder {
     void course_clause(SourceRange at);
     void course(SourceRange at);
 
+    void waiver_reason(SourceRange at) { reason_ = ast::StringLit{string_.value, at}; }
+    void waiver(SourceRange at) { protocol_.waivers.push_back(ast::Waiver{name_, reason_, at}); }
+
     void protocol(SourceRange at) { protocol_.range = at; }
 
     ast::Protocol take_protocol() { return std::move(protocol_); }
@@ -113,6 +116,7 @@ class AstBuilder {
     std::optional<ast::Interval> interval_;
     std::optional<ast::Interval> every_;
     ast::StringLit string_;
+    ast::StringLit reason_;
     ast::Name name_;
     std::optional<ast::StringLit> method_;
     std::vector<ast::Literal> mni_;

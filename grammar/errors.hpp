@@ -134,6 +134,14 @@ template <>
 inline constexpr const char* error_message<course_clause> =
     "expected a course clause such as '5 days per week'";
 
+// Waivers.
+template <>
+inline constexpr const char* error_message<rule_id> =
+    "expected the id of the rule to waive, such as 'rossi2009.train-duration'";
+template <>
+inline constexpr const char* error_message<waiver_reason> =
+    "a waiver needs its reason as a quoted string, such as \"IRB 2024-113 approved\"";
+
 // Protocol.
 template <>
 inline constexpr const char* error_message<protocol_name> =
@@ -141,7 +149,7 @@ inline constexpr const char* error_message<protocol_name> =
 template <>
 inline constexpr const char* error_message<protocol_close> =
     "expected a protocol item (cite, indication, notes, target, coil, waveform, intensity, "
-    "param, subject, session, course) or '}'";
+    "param, subject, session, course, waive) or '}'";
 template <>
 inline constexpr const char* error_message<protocol> =
     "expected 'protocol \"<name>\" { ... }'";

@@ -72,6 +72,7 @@ TMSC_KW(kw_between, "between");     // between
 TMSC_KW(kw_end, "end");             // end
 TMSC_KW(kw_to, "to");               // to
 TMSC_KW(kw_start, "start");         // start
+TMSC_KW(kw_waive, "waive");         // waive
 #undef TMSC_KW
 
 /// Words that cannot name a parameter.
@@ -80,7 +81,7 @@ struct keyword : sor<kw_protocol, kw_cite, kw_indication, kw_notes, kw_target, k
                      kw_sessions, kw_session, kw_block, kw_train, kw_for, kw_pulses, kw_pulse,
                      kw_bursts, kw_burst, kw_paired, kw_wait, kw_repeat, kw_every, kw_seed,
                      kw_course, kw_per, kw_days, kw_day, kw_weeks, kw_week, kw_between,
-                     kw_end, kw_to, kw_start> {};
+                     kw_end, kw_to, kw_start, kw_waive> {};
 
 /// Separator: blanks/comments around a token.
 template <typename... Rules>
@@ -192,12 +193,17 @@ struct course_clause : seq<value, skip, must<course_kind>> {};        // 5 days 
 struct course_more : seq<skip, one<','>, skip, must<course_clause>> {}; // , next clause
 struct course_item : if_must<kw_course, skip, course_clause, star<course_more>> {}; // course ...
 
+// ---- waivers ----------------------------------------------------------------------------
+struct rule_id : seq<ident_first, star<sor<ident_other, one<'.', '-', '/'>>>> {}; // rossi2009.train
+struct waiver_reason : string_lit {};                                 // "IRB 2024-113 ..."
+struct waive_item : if_must<kw_waive, skip, rule_id, skip, waiver_reason> {}; // waive RULE "why"
+
 // ---- protocol -------------------------------------------------------------------------------
 struct protocol_target : target_spec {};                              // protocol-level target
 struct protocol_intensity : intensity_item {};                        // protocol-level intensity
 struct protocol_item : sor<cite_item, indication_item, notes_item, protocol_target, coil_item,
                            waveform_item, protocol_intensity, param_item, subject_item,
-                           session_item, course_item> {};            // one protocol item
+                           session_item, course_item, waive_item> {};            // one protocol item
 struct protocol_name : string_lit {};                                 // "FDA 10 Hz"
 struct protocol_body : seq<star<skip, protocol_item, opt<skip, one<';'>>>, skip> {}; // items
 struct protocol_close : one<'}'> {};                                  // } closing the protocol

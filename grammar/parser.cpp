@@ -106,6 +106,9 @@ TMSC_ACTION(anchor_end, b.course_anchor(Anchor::EndToStart));
 TMSC_ACTION(anchor_start, b.course_anchor(Anchor::StartToStart));
 TMSC_ACTION(course_clause, b.course_clause(at(in, b)));
 TMSC_ACTION(course_item, b.course(at(in, b)));
+TMSC_ACTION(rule_id, b.identifier(in.string(), at(in, b)));
+TMSC_ACTION(waiver_reason, b.waiver_reason(at(in, b)));
+TMSC_ACTION(waive_item, b.waiver(at(in, b)));
 TMSC_ACTION(protocol, b.protocol(at(in, b)));
 
 #undef TMSC_ACTION
