@@ -80,6 +80,23 @@ bool check_param_ref(Context& ctx, const ast::ParamRef& ref, Dimension expected,
 
 } // namespace
 
+std::optional<Rational> canonical_checked(Context& ctx, const ast::Literal& lit,
+                                          std::string_view what) {
+    try {
+        return canonical(lit);
+    } catch (const RationalOverflow&) {
+        // Converting to seconds left the exact range: '9e18 h' is too large, '1e-18 ms' too fine.
+        const bool large = lit.number > Rational(1) || lit.number < Rational(-1);
+        ctx.diagnostics.error(large ? "E0404" : "E0002",
+                              std::string(what) + " '" + lit.spelling + ' ' +
+                                  ast::unit_spelling(lit.unit) + "' is too " +
+                                  (large ? "large" : "precise") +
+                                  " to convert to exact seconds",
+                              lit.range);
+        return std::nullopt;
+    }
+}
+
 bool check_literal(Context& ctx, const ast::Literal& lit, Dimension expected,
                    std::string_view what) {
     const Dimension found = ast::unit_dimension(lit.unit);
@@ -113,7 +130,11 @@ bool check_literal(Context& ctx, const ast::Literal& lit, Dimension expected,
                               lit.range);
         return false;
     }
-    if (canonical(lit) > magnitude_limit(expected)) {
+    const std::optional<Rational> value = canonical_checked(ctx, lit, what);
+    if (!value) {
+        return false;
+    }
+    if (*value > magnitude_limit(expected)) {
         ctx.diagnostics.error("E0404",
                               std::string(what) + " '" + lit.spelling + ' ' +
                                   ast::unit_spelling(lit.unit) + "' exceeds the supported limit of " +

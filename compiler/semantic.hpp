@@ -35,6 +35,11 @@ bool check_value(Context& ctx, const ast::Value& value, ast::Dimension expected,
 bool check_literal(Context& ctx, const ast::Literal& literal, ast::Dimension expected,
                    std::string_view what);
 
+/// The literal in canonical units, or nullopt (and a diagnostic naming `what`) when converting
+/// its unit leaves exact 64-bit fractions.
+std::optional<Rational> canonical_checked(Context& ctx, const ast::Literal& literal,
+                                          std::string_view what);
+
 /// Declares parameters into ctx.params, checking names, units and ranges.
 void declare_params(Context& ctx, const ast::Protocol& protocol);
 

@@ -12,7 +12,9 @@ using namespace pegtl; // NOLINT: the grammar reads best with PEGTL's rule names
 
 // ---- lexical ----------------------------------------------------------------------------
 struct line_comment : seq<two<'/'>, until<eolf>> {};                 // // to end of line
-struct block_comment : if_must<string<'/', '*'>, until<string<'*', '/'>>> {}; // /* ... */
+struct comment_end : string<'*', '/'> {};                             // */
+struct block_comment : sor<seq<string<'/', '*'>, until<comment_end>>,
+                           seq<at<string<'/', '*'>>, raise<comment_end>>> {}; // /* ... */
 struct skip : star<sor<space, line_comment, block_comment>> {};       // blanks and comments
 struct ident_first : ranges<'a', 'z', 'A', 'Z', '_'> {};              // letter or _
 struct ident_other : ranges<'a', 'z', 'A', 'Z', '0', '9', '_'> {};    // letter, digit or _
@@ -93,7 +95,22 @@ struct unit_word : sor<TAO_PEGTL_STRING("Hz"), TAO_PEGTL_STRING("ms"), TAO_PEGTL
 struct unit_percent : seq<one<'%'>, sor<TAO_PEGTL_STRING("rMT"), TAO_PEGTL_STRING("aMT"),
                                        TAO_PEGTL_STRING("MSO")>> {};   // %rMT %aMT %MSO
 struct unit : sor<seq<unit_word, not_at<ident_other>>, unit_percent> {}; // Hz s ms us min h %..
-struct literal : seq<number, opt<skip, unit>> {};                    // 10 Hz, 75, -38
+/// Misspellings of units, so `10 hz` or `2 sec` is reported as a bad unit, not a bad statement.
+struct unit_misspelt : seq<sor<TAO_PEGTL_ISTRING("hz"), TAO_PEGTL_ISTRING("khz"),
+                               TAO_PEGTL_ISTRING("seconds"), TAO_PEGTL_ISTRING("second"),
+                               TAO_PEGTL_ISTRING("secs"), TAO_PEGTL_ISTRING("sec"),
+                               TAO_PEGTL_ISTRING("msec"), TAO_PEGTL_ISTRING("ms"),
+                               TAO_PEGTL_ISTRING("us"), TAO_PEGTL_ISTRING("minutes"),
+                               TAO_PEGTL_ISTRING("minute"), TAO_PEGTL_ISTRING("mins"),
+                               TAO_PEGTL_ISTRING("min"), TAO_PEGTL_ISTRING("hours"),
+                               TAO_PEGTL_ISTRING("hour"), TAO_PEGTL_ISTRING("hrs"),
+                               TAO_PEGTL_ISTRING("hr"), TAO_PEGTL_ISTRING("h"),
+                               TAO_PEGTL_ISTRING("s"), TAO_PEGTL_ISTRING("rmt"),
+                               TAO_PEGTL_ISTRING("amt"), TAO_PEGTL_ISTRING("mso")>,
+                           not_at<ident_other>> {};
+struct unit_like : sor<one<'%'>, unit_misspelt> {};                   // what a unit looks like
+struct unit_guard : seq<star<blank>, at<unit_like>, must<unit>> {};   // 10 hz: an unknown unit
+struct literal : seq<number, sor<seq<skip, unit>, opt<unit_guard>>> {}; // 10 Hz, 75, -38
 struct param_ref : seq<not_at<keyword>, identifier> {};               // test
 struct value : sor<literal, param_ref> {};                            // literal or param name
 struct range_lo : literal {};                                         // LO of LO..HI
@@ -113,26 +130,35 @@ struct intensity_clause : if_must<kw_intensity, skip, intensity_value> {}; // in
 struct target_label : identifier {};                                 // left_dlpfc
 struct coil_name : identifier {};                                    // figure8
 struct waveform_name : identifier {};                                // biphasic
-struct cite_item : if_must<kw_cite, skip, string_lit> {};             // cite "..."
-struct indication_item : if_must<kw_indication, skip, string_lit> {}; // indication "..."
-struct notes_item : if_must<kw_notes, skip, string_lit> {};           // notes "..."
-struct method_clause : if_must<kw_method, skip, string_lit> {};       // method "5-cm rule"
+struct cite_text : seq<string_lit> {};                                // the citation
+struct indication_text : seq<string_lit> {};                          // the indication
+struct notes_text : seq<string_lit> {};                               // the notes
+struct method_text : seq<string_lit> {};                              // the targeting method
+struct cite_item : if_must<kw_cite, skip, cite_text> {};              // cite "..."
+struct indication_item : if_must<kw_indication, skip, indication_text> {}; // indication "..."
+struct notes_item : if_must<kw_notes, skip, notes_text> {};           // notes "..."
+struct method_clause : if_must<kw_method, skip, method_text> {};      // method "5-cm rule"
 struct mni_coord : number {};                                         // one coordinate in mm
-struct mni_clause : if_must<kw_at, skip, kw_mni, skip, one<'('>, skip, mni_coord, skip, one<','>,
-                            skip, mni_coord, skip, one<','>, skip, mni_coord, skip, one<')'>> {};
+struct mni_open : one<'('> {};                                        // ( after mni
+struct mni_comma : one<','> {};                                       // , between coordinates
+struct mni_close : one<')'> {};                                       // ) after the third
+struct mni_clause : if_must<kw_at, skip, kw_mni, skip, mni_open, skip, mni_coord, skip, mni_comma,
+                            skip, mni_coord, skip, mni_comma, skip, mni_coord, skip,
+                            mni_close> {};                           // at mni(-38, 44, 26)
 struct target_spec : if_must<kw_target, skip, target_label, opt<skip, method_clause>,
                              opt<skip, mni_clause>> {};              // target left_dlpfc ...
 struct coil_item : if_must<kw_coil, skip, coil_name> {};              // coil figure8
 struct waveform_item : if_must<kw_waveform, skip, waveform_name> {};  // waveform biphasic
-struct intensity_item : if_must<kw_intensity, skip, intensity_value> {};        // intensity 120 %rMT
+struct intensity_item : if_must<kw_intensity, skip, intensity_value> {}; // intensity 120 %rMT
 struct param_name : seq<not_at<keyword>, identifier> {};              // name being declared
 struct param_default : value {};                                      // default of a param
-struct param_item : if_must<kw_param, skip, param_name, skip, one<'='>, skip, param_default,
+struct param_equals : one<'='> {};                                    // = after the name
+struct param_item : if_must<kw_param, skip, param_name, skip, param_equals, skip, param_default,
                             skip, kw_in, skip, range_lit> {};        // param x = 1 in 0..2
 struct threshold_kind : sor<kw_rmt, kw_amt> {};                       // rmt | amt
 struct subject_range : if_must<kw_in, skip, range_lit> {};            // in 30..75 %MSO
 struct threshold_value : value {};                                    // a threshold in %MSO
-struct subject_value : if_must<one<'='>, skip, threshold_value> {};             // = 55 %MSO
+struct subject_value : if_must<one<'='>, skip, threshold_value> {};   // = 55 %MSO
 struct subject_bound : sor<subject_range, subject_value> {};          // in LO..HI | = VALUE
 struct subject_item : if_must<kw_subject, skip, threshold_kind, skip, subject_bound> {}; // subject
 
@@ -140,16 +166,21 @@ struct subject_item : if_must<kw_subject, skip, threshold_kind, skip, subject_bo
 struct statement;
 struct open_brace : one<'{'> {};                                      // {
 struct close_brace : one<'}'> {};                                     // }
-struct train_count : seq<value, skip, sor<kw_pulses, kw_pulse>> {};   // 40 pulses
-struct train_bursts : seq<value, skip, sor<kw_bursts, kw_burst>> {};  // 10 bursts
-struct train_for : if_must<kw_for, skip, duration_value> {};                   // for 2 s
-struct train_size : sor<train_for, train_count, train_bursts> {};     // how long the train is
-struct train_rate : if_must<kw_at, skip, rate_value> {};                   // at 10 Hz
-struct burst_count : seq<value, skip, sor<kw_pulses, kw_pulse>> {};   // 3 pulses
-struct burst_stmt : if_must<kw_burst, skip, burst_count, skip, train_rate,
+struct train_pulses_word : sor<kw_pulses, kw_pulse> {};               // pulses
+struct train_bursts_word : sor<kw_bursts, kw_burst> {};               // bursts
+struct count_word : sor<train_pulses_word, train_bursts_word> {};     // what a train counts
+struct train_count : seq<value, skip, must<count_word>> {};           // 40 pulses | 10 bursts
+struct train_for : if_must<kw_for, skip, duration_value> {};          // for 2 s
+struct train_size : sor<train_for, train_count> {};                   // how long the train is
+struct train_rate : if_must<kw_at, skip, rate_value> {};              // at 10 Hz
+struct burst_pulses_word : sor<kw_pulses, kw_pulse> {};               // pulses (of a burst)
+struct burst_count : seq<value, skip, must<burst_pulses_word>> {};    // 3 pulses
+struct burst_rate : if_must<kw_at, skip, rate_value> {};              // at 50 Hz (in a burst)
+struct burst_stmt : if_must<kw_burst, skip, burst_count, skip, burst_rate,
                             opt<skip, intensity_clause>> {};         // burst 3 pulses at 50 Hz
+struct burst_close : one<'}'> {};                                     // } after the one burst
 struct burst_body : if_must<open_brace, skip, burst_stmt, skip, opt<one<';'>, skip>,
-                            close_brace> {};                        // { burst ... }
+                            burst_close> {};                        // { burst ... }
 struct train_head : if_must<kw_train, skip, train_size, skip, train_rate,
                             opt<skip, intensity_clause>> {};         // train 40 pulses at 10 Hz
 struct train_stmt : seq<train_head, opt<skip, burst_body>> {};        // a train, maybe of bursts
@@ -157,44 +188,58 @@ struct pulse_stmt : seq<kw_pulse, opt<skip, intensity_clause>> {};    // pulse
 struct paired_first : value {};                                       // first pulse's intensity
 struct paired_second : value {};                                      // second pulse's intensity
 struct paired_interval : value {};                                    // time between the pair
-struct paired_stmt : if_must<kw_paired, skip, paired_interval, skip, one<'('>, skip, paired_first, skip,
-                             one<','>, skip, paired_second, skip, one<')'>> {}; // paired 2 ms (a, b)
+struct paired_open : one<'('> {};                                     // ( before the intensities
+struct paired_comma : one<','> {};                                    // , between them
+struct paired_close : one<')'> {};                                    // ) after them
+struct paired_stmt : if_must<kw_paired, skip, paired_interval, skip, paired_open, skip,
+                             paired_first, skip, paired_comma, skip, paired_second, skip,
+                             paired_close> {};                       // paired 2 ms (a, b)
 struct wait_stmt : if_must<kw_wait, skip, interval> {};               // wait 26 s
 struct statement_list : star<skip, statement, opt<skip, one<';'>>> {}; // statements
 struct every_clause : if_must<kw_every, skip, interval> {};           // every 10 s
+struct repeat_open : one<'{'> {};                                     // { after the repeat head
 struct repeat_head : if_must<kw_repeat, skip, count_value, opt<skip, every_clause>, skip,
-                             open_brace> {};                         // repeat 75 every 30 s {
-struct repeat_stmt : seq<repeat_head, statement_list, skip, must<close_brace>> {}; // repeat {...}
+                             repeat_open> {};                        // repeat 75 every 30 s {
+struct repeat_close : one<'}'> {};                                    // } closing a repeat
+struct repeat_stmt : seq<repeat_head, statement_list, skip, must<repeat_close>> {}; // repeat {...}
 struct block_target : target_spec {};                                 // target inside a body
 struct block_intensity : intensity_item {};                           // intensity inside a body
 struct block_setting : sor<block_target, block_intensity> {};         // target or intensity
 struct block_name : string_lit {};                                    // "right DLPFC"
-struct block_head : if_must<kw_block, skip, opt<block_name, skip>, open_brace> {}; // block "x" {
+struct block_open : one<'{'> {};                                      // { after 'block'
+struct block_head : if_must<kw_block, skip, opt<block_name, skip>, block_open> {}; // block "x" {
 struct block_item : sor<block_setting, statement> {};                 // setting or statement
 struct block_items : star<skip, block_item, opt<skip, one<';'>>> {};  // settings and statements
-struct block_stmt : seq<block_head, block_items, skip, must<close_brace>> {}; // block { ... }
+struct block_close : one<'}'> {};                                     // } closing a block
+struct block_stmt : seq<block_head, block_items, skip, must<block_close>> {}; // block { ... }
 struct statement : sor<train_stmt, paired_stmt, pulse_stmt, wait_stmt, repeat_stmt,
                        block_stmt> {};                               // one session statement
-struct session_head : if_must<kw_session, skip, open_brace> {};       // session {
-struct session_item : seq<session_head, block_items, skip, must<close_brace>> {}; // session {...}
+struct session_open : one<'{'> {};                                    // { after 'session'
+struct session_head : if_must<kw_session, skip, session_open> {};     // session {
+struct session_close : one<'}'> {};                                   // } closing the session
+struct session_item : seq<session_head, block_items, skip, must<session_close>> {}; // session {...}
 
 // ---- course ---------------------------------------------------------------------------------
-struct anchor_end : seq<kw_end, skip, kw_to, skip, kw_start> {};      // end to start
-struct anchor_start : seq<kw_start, skip, kw_to, skip, kw_start> {};  // start to start
+struct anchor_end : if_must<kw_end, skip, kw_to, skip, kw_start> {};  // end to start
+struct anchor_start : if_must<kw_start, skip, kw_to, skip, kw_start> {}; // start to start
 struct course_between : if_must<kw_between, skip, kw_sessions,
                                 opt<skip, sor<anchor_end, anchor_start>>> {}; // between sessions
-struct course_per_day : seq<sor<kw_sessions, kw_session>, skip, kw_per, skip, kw_day> {}; // /day
-struct course_per_week : seq<sor<kw_days, kw_day>, skip, kw_per, skip, kw_week> {}; // days/week
+struct per_day : seq<kw_per, skip, kw_day> {};                        // per day
+struct course_per_day : if_must<sor<kw_sessions, kw_session>, skip, per_day> {}; // N per day
+struct course_per_week : seq<sor<kw_days, kw_day>, skip, kw_per, skip, must<kw_week>> {}; // /wk
 struct course_days : sor<kw_days, kw_day> {};                         // N days
 struct course_weeks : sor<kw_weeks, kw_week> {};                      // N weeks
 struct course_kind : sor<course_per_day, course_between, course_per_week, course_days,
                          course_weeks> {};                           // what the number counts
 struct course_clause : seq<value, skip, must<course_kind>> {};        // 5 days per week
 struct course_more : seq<skip, one<','>, skip, must<course_clause>> {}; // , next clause
-struct course_item : if_must<kw_course, skip, course_clause, star<course_more>> {}; // course ...
+struct course_comma : one<','> {};                                    // , between clauses
+struct course_next : seq<skip, at<digit>, must<course_comma>> {};     // a clause without its ,
+struct course_item : if_must<kw_course, skip, course_clause, star<course_more>,
+                             opt<course_next>> {};                   // course ...
 
 // ---- waivers ----------------------------------------------------------------------------
-struct rule_id : seq<ident_first, star<sor<ident_other, one<'.', '-', '/'>>>> {}; // rossi2009.train
+struct rule_id : seq<ident_first, star<sor<ident_other, one<'.', '-', '/'>>>> {}; // rossi2009.x
 struct waiver_reason : string_lit {};                                 // "IRB 2024-113 ..."
 struct waive_item : if_must<kw_waive, skip, rule_id, skip, waiver_reason> {}; // waive RULE "why"
 
@@ -203,11 +248,12 @@ struct protocol_target : target_spec {};                              // protoco
 struct protocol_intensity : intensity_item {};                        // protocol-level intensity
 struct protocol_item : sor<cite_item, indication_item, notes_item, protocol_target, coil_item,
                            waveform_item, protocol_intensity, param_item, subject_item,
-                           session_item, course_item, waive_item> {};            // one protocol item
+                           session_item, course_item, waive_item> {};  // one protocol item
 struct protocol_name : string_lit {};                                 // "FDA 10 Hz"
 struct protocol_body : seq<star<skip, protocol_item, opt<skip, one<';'>>>, skip> {}; // items
 struct protocol_close : one<'}'> {};                                  // } closing the protocol
-struct protocol : if_must<kw_protocol, skip, protocol_name, skip, open_brace, protocol_body,
+struct protocol_open : one<'{'> {};                                   // { after the name
+struct protocol : if_must<kw_protocol, skip, protocol_name, skip, protocol_open, protocol_body,
                           protocol_close> {};                        // protocol "x" { ... }
 struct file : must<skip, protocol, skip, eof> {};                     // a whole .tms file
 

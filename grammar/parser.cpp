@@ -2,8 +2,7 @@
 
 #include "grammar/builder.hpp"
 #include "grammar/errors.hpp"
-
-#include <cctype>
+#include "grammar/syntax_diagnostic.hpp"
 
 namespace tmsc {
 
@@ -79,8 +78,8 @@ TMSC_ACTION(kw_amt, b.threshold_kind(true));
 TMSC_ACTION(subject_item, b.subject(at(in, b)));
 
 TMSC_ACTION(train_for, b.train_size(ast::Train::Size::Duration));
-TMSC_ACTION(train_count, b.train_size(ast::Train::Size::Pulses));
-TMSC_ACTION(train_bursts, b.train_size(ast::Train::Size::Bursts));
+TMSC_ACTION(train_pulses_word, b.train_size(ast::Train::Size::Pulses));
+TMSC_ACTION(train_bursts_word, b.train_size(ast::Train::Size::Bursts));
 TMSC_ACTION(train_head, b.train_head(at(in, b)));
 TMSC_ACTION(burst_count, b.slot(Slot::BurstPulses, at(in, b)));
 TMSC_ACTION(burst_stmt, b.burst(at(in, b)));
@@ -113,39 +112,6 @@ TMSC_ACTION(protocol, b.protocol(at(in, b)));
 
 #undef TMSC_ACTION
 
-bool is_token_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '%';
-}
-
-/// The range of the token starting at `offset`, for underlining what the parser found.
-SourceRange token_at(const SourceFile& source, std::size_t offset) {
-    const std::string& text = source.text();
-    std::size_t end = offset;
-    while (end < text.size() && is_token_char(text[end])) {
-        ++end;
-    }
-    if (end == offset && end < text.size()) {
-        ++end;
-    }
-    return SourceRange{source.location(offset), source.location(end)};
-}
-
-/// "found 'x'" or "found the end of the file" for a syntax error message.
-std::string found(const SourceFile& source, const SourceRange& token) {
-    if (token.begin.offset >= source.text().size()) {
-        return "found the end of the file";
-    }
-    std::string what = source.text().substr(token.begin.offset,
-                                            token.end.offset - token.begin.offset);
-    if (what == "\n" || what == "\r") {
-        return "found the end of the line";
-    }
-    if (static_cast<unsigned char>(what[0]) < 0x20 || static_cast<unsigned char>(what[0]) >= 0x7F) {
-        return "found a non-printable or non-ASCII character";
-    }
-    return "found '" + what + "'";
-}
-
 } // namespace
 
 ParseResult parse_protocol(const SourceFile& source) {
@@ -156,12 +122,12 @@ ParseResult parse_protocol(const SourceFile& source) {
         pegtl::parse<g::file, action, g::control>(in, builder);
         result.protocol = builder.take_protocol();
         result.diagnostics.append(builder.diagnostics());
-    } catch (const pegtl::parse_error& e) {
+    } catch (const g::syntax_error& e) {
         result.diagnostics.append(builder.diagnostics());
         const std::size_t offset = e.positions().empty() ? 0 : e.positions().front().byte;
-        const SourceRange token = token_at(source, offset);
-        result.diagnostics.error("E0001", std::string(e.message()) + ", " + found(source, token),
-                                 token);
+        const SyntaxHints hints{e.expected, e.elsewhere.words, e.elsewhere.note, e.quotes_found};
+        Diagnostic d = syntax_diagnostic(source, offset, e.message(), hints);
+        result.diagnostics.add(d.severity, d.code, d.message, d.range).notes = d.notes;
     } catch (const ParseStop& stop) {
         result.diagnostics.append(builder.diagnostics());
         result.diagnostics.add(stop.diagnostic.severity, stop.diagnostic.code,

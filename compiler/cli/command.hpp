@@ -22,6 +22,15 @@ struct Command {
 /// `tmsc check FILE...`.
 Command add_check_command(CLI::App& app);
 
+/// `tmsc fmt FILE...`.
+Command add_fmt_command(CLI::App& app);
+
+/// `tmsc compile FILE --target json|csv`.
+Command add_compile_command(CLI::App& app);
+
+/// `tmsc stats FILE`.
+Command add_stats_command(CLI::App& app);
+
 /// Every subcommand, in the order `tmsc --help` lists them.
 std::vector<Command> add_all_commands(CLI::App& app);
 

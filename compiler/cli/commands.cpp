@@ -5,6 +5,9 @@ namespace tmsc::cli {
 std::vector<Command> add_all_commands(CLI::App& app) {
     std::vector<Command> commands;
     commands.push_back(add_check_command(app));
+    commands.push_back(add_compile_command(app));
+    commands.push_back(add_stats_command(app));
+    commands.push_back(add_fmt_command(app));
     return commands;
 }
 

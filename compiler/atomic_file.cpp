@@ -1,0 +1,103 @@
+#include "compiler/atomic_file.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace tmsc {
+
+namespace {
+
+std::string directory_of(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos) {
+        return ".";
+    }
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string base_of(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string reason() { return std::strerror(errno); }
+
+/// The permissions a newly created file gets under the current umask (mkstemp uses 0600).
+mode_t default_file_mode() {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return static_cast<mode_t>(0666 & ~mask);
+}
+
+} // namespace
+
+std::optional<AtomicFile> AtomicFile::create(const std::string& path, std::string& error) {
+    if (path.empty() || path.back() == '/') {
+        error = "cannot write '" + path + "': not a file name";
+        return std::nullopt;
+    }
+    std::string pattern = directory_of(path) + "/." + base_of(path) + ".tmsc-XXXXXX";
+    std::vector<char> buffer(pattern.begin(), pattern.end());
+    buffer.push_back('\0');
+    const int fd = ::mkstemp(buffer.data());
+    if (fd < 0) {
+        error = "cannot create a file in '" + directory_of(path) + "': " + reason();
+        return std::nullopt;
+    }
+    ::fchmod(fd, default_file_mode());
+    return AtomicFile(path, std::string(buffer.data()), fd);
+}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)), temp_path_(std::move(other.temp_path_)), fd_(other.fd_),
+      committed_(other.committed_) {
+    other.fd_ = -1;
+    other.committed_ = true; // the moved-from object owns nothing to clean up
+}
+
+AtomicFile::~AtomicFile() {
+    if (!committed_) {
+        discard();
+    }
+}
+
+void AtomicFile::discard() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+        fd_ = -1;
+    }
+    if (!temp_path_.empty()) {
+        ::unlink(temp_path_.c_str());
+        temp_path_.clear();
+    }
+}
+
+bool AtomicFile::commit(std::string& error) {
+    if (::fsync(fd_) != 0) {
+        error = "cannot flush '" + path_ + "' to disk: " + reason();
+        discard();
+        return false;
+    }
+    const int closed = ::close(fd_);
+    fd_ = -1;
+    if (closed != 0 || ::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+        error = "cannot write '" + path_ + "': " + reason();
+        discard();
+        return false;
+    }
+    committed_ = true;
+    // The rename is durable only once the directory entry is on disk too.
+    const int dir = ::open(directory_of(path_).c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return true;
+}
+
+} // namespace tmsc

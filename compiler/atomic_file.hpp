@@ -1,0 +1,41 @@
+#pragma once
+// Writing an output file so that it is either complete or absent: bytes go to a temporary
+// file in the same directory, which is flushed to disk and renamed over the destination only
+// when everything was written. Any failure (or destruction without commit) removes it.
+
+#include <optional>
+#include <string>
+
+namespace tmsc {
+
+/// A temporary file that becomes `path` on commit().
+class AtomicFile {
+  public:
+    /// Creates the temporary file beside `path`; nullopt and `error` set on failure.
+    static std::optional<AtomicFile> create(const std::string& path, std::string& error);
+
+    AtomicFile(AtomicFile&& other) noexcept;
+    AtomicFile& operator=(AtomicFile&&) = delete;
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+    /// Removes the temporary file unless commit() succeeded.
+    ~AtomicFile();
+
+    /// The descriptor to write to.
+    int fd() const { return fd_; }
+    /// fsync, close, rename onto the destination, fsync the directory. False with `error` set
+    /// (and the temporary file removed) on failure.
+    bool commit(std::string& error);
+
+  private:
+    AtomicFile(std::string path, std::string temp_path, int fd)
+        : path_(std::move(path)), temp_path_(std::move(temp_path)), fd_(fd) {}
+    void discard();
+
+    std::string path_;
+    std::string temp_path_;
+    int fd_ = -1;
+    bool committed_ = false;
+};
+
+} // namespace tmsc

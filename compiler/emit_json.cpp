@@ -1,0 +1,293 @@
+// JSON schedule: a small header built as a document, then the trains and pulses streamed one
+// per line (docs/output-formats.md, docs/schemas/schedule-v1.schema.json).
+
+#include "compiler/emit_pulses.hpp"
+#include "compiler/sha256.hpp"
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+namespace tmsc::emit {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// A display number: exact when the decimal terminates within 9 digits, else rounded to 9
+/// (the exact value is always given as a string beside it).
+Json number(const Rational& value) {
+    if (value.is_integer()) {
+        return value.num();
+    }
+    return std::strtod(decimal_seconds(value).c_str(), nullptr);
+}
+
+Json optional_number(const std::optional<Rational>& value) {
+    return value ? number(*value) : Json(nullptr);
+}
+
+const char* dimension_name(ast::Dimension d) {
+    switch (d) {
+    case ast::Dimension::Count: return "count";
+    case ast::Dimension::Frequency: return "frequency";
+    case ast::Dimension::Duration: return "duration";
+    case ast::Dimension::Intensity: return "intensity";
+    }
+    return "count";
+}
+
+std::string unit_of(const ParameterValue& p) {
+    switch (p.dimension) {
+    case ast::Dimension::Frequency: return "Hz";
+    case ast::Dimension::Duration: return "s";
+    case ast::Dimension::Intensity: return intensity_ref_spelling(p.reference);
+    case ast::Dimension::Count: return "";
+    }
+    return "";
+}
+
+Json threshold(const std::optional<ThresholdValue>& t) {
+    if (!t) {
+        return nullptr;
+    }
+    return Json{{"mso", number(t->mso)},
+                {"source", t->source == ThresholdSource::CommandLine ? "command_line" : "subject"}};
+}
+
+void collect_jitter(const PlanBody& body, Json& out) {
+    for (const PlanNode& node : body) {
+        if (const auto& j = node.duration.jitter) {
+            out.push_back(Json{{"stream", j->stream},
+                               {"line", j->range.begin.line},
+                               {"column", j->range.begin.column},
+                               {"lo_us", j->lo_us},
+                               {"hi_us", j->hi_us},
+                               {"seed", j->seed},
+                               {"seed_source", j->seed_from_cli ? "command_line" : "source"}});
+        }
+        collect_jitter(node.body, out);
+    }
+}
+
+Json protocol_part(const EmitInput& in) {
+    Json parameters = Json::array();
+    for (const ParameterValue& p : in.schedule.parameters) {
+        parameters.push_back(Json{{"name", p.name},
+                                  {"kind", dimension_name(p.dimension)},
+                                  {"value", number(p.value)},
+                                  {"exact", p.value.to_string()},
+                                  {"unit", unit_of(p)},
+                                  {"source", p.from_command_line ? "command_line" : "default"}});
+    }
+    Json jitter = Json::array();
+    collect_jitter(in.schedule.session, jitter);
+    return Json{{"name", in.schedule.protocol_name},
+                {"citations", in.schedule.citations},
+                {"source_path", in.source.path()},
+                {"source_sha256", sha256_hex(in.source.text())},
+                {"parameters", parameters},
+                {"thresholds", Json{{"rmt", threshold(in.schedule.rmt)},
+                                    {"amt", threshold(in.schedule.amt)}}},
+                {"jitter", jitter}};
+}
+
+Json summary_part(const ScheduleSummary& sum) {
+    const SessionSummary& s = sum.session;
+    const CourseSummary& c = sum.course;
+    const std::pair<const char*, Rational> durations[] = {
+        {"session_duration_s", s.nominal},
+        {"nominal_without_trailing_gap_s", s.nominal_without_trailing_gap},
+        {"session_span_s", s.span},
+        {"device_style_s", s.device_style},
+        {"onset_span_s", s.onset_span},
+        {"first_pulse_s", s.first_pulse},
+        {"last_pulse_s", s.last_pulse},
+        {"day_span_s", c.day_span}};
+    Json out{{"pulses_per_session", s.pulses}, {"trains_per_session", s.trains}};
+    Json exact = Json::object();
+    for (const auto& [key, value] : durations) {
+        out[key] = number(value);
+        exact[key] = value.to_string();
+    }
+    out["course_declared"] = c.declared;
+    out["sessions_per_day"] = c.sessions_per_day;
+    out["days"] = c.days;
+    out["sessions_total"] = c.sessions;
+    out["pulses_per_day"] = c.pulses_per_day;
+    out["total_pulses"] = c.total_pulses;
+    out["between_sessions_s"] = optional_number(c.between_sessions);
+    out["course_anchor"] = anchor_name(c.anchor);
+    out["exact"] = exact;
+    return out;
+}
+
+Json blocks_part(const Schedule& schedule) {
+    Json blocks = Json::array();
+    for (const BlockInfo& b : schedule.blocks) {
+        blocks.push_back(Json{{"index", b.index}, {"name", b.name}, {"target", b.target},
+                              {"line", b.range.begin.line}, {"column", b.range.begin.column}});
+    }
+    return blocks;
+}
+
+Json head(const EmitInput& in) {
+    return Json{{"format", "tmsc-schedule"},
+                {"format_version", kScheduleFormatVersion},
+                {"generator", in.generator},
+                {"protocol", protocol_part(in)},
+                {"verdict", Json{{"verdict", "pass"},
+                                 {"rule_set_id", nullptr},
+                                 {"rule_set_sha256", nullptr},
+                                 {"warnings", Json::array()},
+                                 {"waivers", Json::array()}}},
+                {"summary", summary_part(in.summary)},
+                {"blocks", blocks_part(in.schedule)}};
+}
+
+const char* kind_name(StimulusPlan::Kind kind) {
+    switch (kind) {
+    case StimulusPlan::Kind::Train: return "train";
+    case StimulusPlan::Kind::Pulse: return "pulse";
+    case StimulusPlan::Kind::Paired: return "paired";
+    }
+    return "train";
+}
+
+Json train_entry(const Schedule& schedule, const TrainInstance& t) {
+    const StimulusPlan& p = *t.plan;
+    const bool train = p.kind == StimulusPlan::Kind::Train;
+    const std::pair<const char*, Rational> times[] = {
+        {"onset_s", t.onset},
+        {"on_time_s", p.on_time},
+        {"first_to_last_s", p.first_to_last},
+        {"silence_after_on_time_s", t.silence_after_nominal()},
+        {"silence_after_last_pulse_s", t.silence_after_last_pulse()}};
+    Json out{{"index", t.index}, {"statement", p.index}, {"kind", kind_name(p.kind)},
+             {"frequency_hz", train ? number(p.unit_rate) : Json(nullptr)},
+             {"bursts", p.has_bursts ? Json(p.units) : Json(nullptr)},
+             {"burst_frequency_hz", p.has_bursts ? number(p.pulse_rate) : Json(nullptr)},
+             {"pulses_per_burst", p.has_bursts ? Json(p.pulses_per_unit) : Json(nullptr)},
+             {"pulses", p.pulses()}, {"first_pulse", t.first_pulse}};
+    Json exact = Json::object();
+    for (const auto& [key, value] : times) {
+        out[key] = number(value);
+        exact[key] = value.to_string();
+    }
+    if (train) {
+        exact["frequency_hz"] = p.unit_rate.to_string();
+    }
+    out["block"] = p.block;
+    out["target"] = schedule.blocks[p.block].target;
+    out["line"] = p.range.begin.line;
+    out["column"] = p.range.begin.column;
+    out["exact"] = exact;
+    return out;
+}
+
+void write_trains(const Schedule& schedule, OutputSink& out) {
+    out.write(",\n  \"trains\": [");
+    const char* sep = "\n    ";
+    walk_trains(schedule, [&](const TrainInstance& t) {
+        out.write(sep);
+        out.write(train_entry(schedule, t).dump());
+        sep = ",\n    ";
+    });
+    out.write("\n  ]");
+}
+
+std::string json_number_text(const std::string& text) {
+    return text.find('/') == std::string::npos ? (text.empty() ? "null" : text)
+                                               : '"' + text + '"';
+}
+
+/// JSON text of one pulse that is the same for every pulse of a train (per pair position).
+struct TrainJsonParts {
+    std::string train;                  ///< ",\"train\":17,\"pulse_in_train\":"
+    std::vector<std::string> suffixes;  ///< ",\"intensity\":120,...}"
+    bool has_bursts = false;
+    std::int64_t pulses_per_unit = 1;
+};
+
+TrainJsonParts json_parts(const Schedule& schedule, const TrainInstance& t) {
+    TrainJsonParts parts;
+    parts.train = ",\"train\":" + std::to_string(t.index) + ",\"pulse_in_train\":";
+    parts.has_bursts = t.plan->has_bursts;
+    parts.pulses_per_unit = t.plan->pulses_per_unit;
+    const BlockInfo& block = schedule.blocks[t.plan->block];
+    std::string target;
+    append_json_string(target, block.target);
+    for (const IntensityText& i : intensity_texts(*t.plan)) {
+        parts.suffixes.push_back(",\"intensity\":" + json_number_text(i.percent) +
+                                 ",\"intensity_unit\":\"" + i.reference +
+                                 "\",\"intensity_mso\":" + json_number_text(i.mso) +
+                                 ",\"block\":" + std::to_string(block.index) +
+                                 ",\"target\":" + target + "}");
+    }
+    return parts;
+}
+
+void append_integer(std::string& row, std::int64_t value) {
+    char digits[24];
+    row.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
+
+QuantisationTracker write_pulses(const Schedule& schedule, OutputSink& out) {
+    out.write(",\n  \"pulses\": [");
+    QuantisationTracker quantisation(schedule);
+    TrainJsonParts parts;
+    std::string row;
+    const char* sep = "\n    ";
+    for_each_pulse(
+        schedule, [&](const TrainInstance& t) { parts = json_parts(schedule, t); },
+        [&](const ScheduledPulse& p) {
+            quantisation.add(p);
+            row.assign(sep);
+            sep = ",\n    ";
+            row += "{\"pulse\":";
+            append_integer(row, p.index);
+            row += ",\"t_us\":";
+            append_integer(row, p.time.rounded_us());
+            row += ",\"t_s\":\"";
+            append_exact_seconds(row, p.time);
+            row += '"';
+            row += parts.train;
+            append_integer(row, p.unit * parts.pulses_per_unit + p.pulse_in_unit);
+            if (parts.has_bursts) {
+                row += ",\"burst\":";
+                append_integer(row, p.unit);
+                row += ",\"pulse_in_burst\":";
+                append_integer(row, p.pulse_in_unit);
+            } else {
+                row += ",\"burst\":null,\"pulse_in_burst\":null";
+            }
+            row += parts.suffixes[static_cast<std::size_t>(p.pulse_in_unit) %
+                                  parts.suffixes.size()];
+            out.write(row);
+        });
+    out.write("\n  ]\n}\n");
+    return quantisation;
+}
+
+} // namespace
+
+DiagnosticList emit_json(const EmitInput& input, OutputSink& out) {
+    std::string text = head(input).dump(2);
+    // The header is a complete object; reopen it to stream the two long arrays after it.
+    text.resize(text.size() - 2); // drop "\n}"
+    out.write(text);
+    write_trains(input.schedule, out);
+    return write_pulses(input.schedule, out).diagnostics(input.schedule);
+}
+
+} // namespace tmsc::emit
+
+namespace tmsc {
+
+DiagnosticList emit_schedule(EmitFormat format, const EmitInput& input, OutputSink& out) {
+    DiagnosticList warnings = format == EmitFormat::Json ? emit::emit_json(input, out)
+                                                         : emit::emit_csv(input, out);
+    out.flush();
+    return warnings;
+}
+
+} // namespace tmsc

@@ -1,0 +1,28 @@
+#pragma once
+// Command-line flags that feed lowering, shared by `tmsc compile` and `tmsc stats`.
+
+#include "compiler/lower.hpp"
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tmsc::cli {
+
+/// --set, --rmt, --amt, --seed and --max-pulses as typed.
+struct LoweringFlags {
+    std::vector<std::string> settings;
+    std::string rmt;
+    std::string amt;
+    std::optional<std::uint64_t> seed;
+    std::int64_t max_pulses = kDefaultMaxPulses;
+};
+
+/// Registers the flags on a subcommand.
+void add_lowering_flags(CLI::App& app, LoweringFlags& flags);
+
+/// LowerOptions from the flags; false with `error` set on a usage error (exit 2).
+bool lower_options(const LoweringFlags& flags, LowerOptions& out, std::string& error);
+
+} // namespace tmsc::cli

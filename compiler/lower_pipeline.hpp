@@ -1,0 +1,40 @@
+#pragma once
+// The stages `tmsc compile` and `tmsc stats` share: check (parse, resolve, verify) -> lower ->
+// summarize. Compile refuses anything whose verdict is not pass, so no output file can exist
+// for a protocol that failed or was not proved.
+
+#include "compiler/driver.hpp"
+#include "compiler/lower.hpp"
+#include "compiler/stats.hpp"
+
+#include <memory>
+
+namespace tmsc {
+
+/// Every product of the shared stages. Later products point into earlier ones, so the object
+/// stays where it was created (hence not movable; lower_source returns it by pointer).
+struct LoweredProtocol {
+    explicit LoweredProtocol(SourceFile s) : source(std::move(s)) {}
+    LoweredProtocol(const LoweredProtocol&) = delete;
+    LoweredProtocol& operator=(const LoweredProtocol&) = delete;
+
+    SourceFile source;
+    CheckResult check;
+    std::optional<ResolvedProtocol> resolved;
+    std::optional<Schedule> schedule;
+    std::optional<ScheduleSummary> summary;
+    std::vector<Diagnostic> diagnostics; ///< check's, then lowering's, each sorted
+
+    /// True when a schedule and its summary exist and nothing reported an error.
+    bool ok() const;
+};
+
+/// Whether lowering needs the check's verdict to be pass (compile) or only a protocol that
+/// resolves (stats, which shows the figures of a failing protocol and still exits 1).
+enum class VerdictPolicy { RequirePass, RequireResolved };
+
+/// Runs check, lowering and the summary on one source.
+std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOptions& options,
+                                              VerdictPolicy policy);
+
+} // namespace tmsc
