@@ -31,6 +31,9 @@ Command add_compile_command(CLI::App& app);
 /// `tmsc stats FILE`.
 Command add_stats_command(CLI::App& app);
 
+/// `tmsc new --from NAME`.
+Command add_new_command(CLI::App& app);
+
 /// Every subcommand, in the order `tmsc --help` lists them.
 std::vector<Command> add_all_commands(CLI::App& app);
 

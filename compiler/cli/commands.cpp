@@ -8,6 +8,7 @@ std::vector<Command> add_all_commands(CLI::App& app) {
     commands.push_back(add_compile_command(app));
     commands.push_back(add_stats_command(app));
     commands.push_back(add_fmt_command(app));
+    commands.push_back(add_new_command(app));
     return commands;
 }
 
