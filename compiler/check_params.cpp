@@ -12,10 +12,10 @@ IntensityRef reference_of(ast::Unit unit) {
                                            : IntensityRef::Rmt;
 }
 
-/// Range ends must measure what the default measures, in the same reference.
+/// Range ends must measure what the default measures, in the same reference. Reported once
+/// per range: a unit written on one end applies to both, so both ends usually share the fault.
 bool check_range_units(Context& ctx, const ast::Literal& model, const ast::RangeLit& range,
                        std::string_view what) {
-    bool ok = true;
     for (const ast::Literal* end : {&range.lo, &range.hi}) {
         const bool same_dimension = ast::unit_dimension(end->unit) == ast::unit_dimension(model.unit);
         const bool same_reference = ast::unit_dimension(model.unit) != Dimension::Intensity ||
@@ -25,11 +25,11 @@ bool check_range_units(Context& ctx, const ast::Literal& model, const ast::Range
                                   "the range of " + std::string(what) + " is in '" +
                                       ast::unit_spelling(end->unit) + "' but its default is in '" +
                                       ast::unit_spelling(model.unit) + "'",
-                                  end->range);
-            ok = false;
+                                  range.range);
+            return false;
         }
     }
-    return ok;
+    return true;
 }
 
 /// Checks LO <= DEFAULT <= HI (all canonical); reports E0403/E0402.
@@ -71,18 +71,25 @@ void declare_param(Context& ctx, const ast::Param& param) {
     info.decl = &param;
     info.dimension = ast::unit_dimension(lit->unit);
     info.reference = reference_of(lit->unit);
-    info.default_value = canonical(*lit);
-    info.lo = canonical(param.range_lit.lo);
-    info.hi = canonical(param.range_lit.hi);
-    ctx.params.emplace(param.name.text, info);
-
     bool ok = check_literal(ctx, *lit, info.dimension, "the default of " + what);
-    ok = check_range_units(ctx, *lit, param.range_lit, what) && ok;
-    ok = check_literal(ctx, param.range_lit.lo, info.dimension, "the lower end of " + what) && ok;
-    ok = check_literal(ctx, param.range_lit.hi, info.dimension, "the upper end of " + what) && ok;
+    // Ends in another unit would only repeat the E0203 as E0201s.
+    if (check_range_units(ctx, *lit, param.range_lit, what)) {
+        ok = check_literal(ctx, param.range_lit.lo, info.dimension, "the lower end of " + what) &&
+             ok;
+        ok = check_literal(ctx, param.range_lit.hi, info.dimension, "the upper end of " + what) &&
+             ok;
+    } else {
+        ok = false;
+    }
     if (ok) {
+        // Only now: the checks above guarantee the conversions stay exact.
+        info.default_value = canonical(*lit);
+        info.lo = canonical(param.range_lit.lo);
+        info.hi = canonical(param.range_lit.hi);
         check_order(ctx, info.lo, info.hi, param.range_lit, &info.default_value, lit->range, what);
     }
+    // Declared even when invalid, so its uses are not also reported as unknown names.
+    ctx.params.emplace(param.name.text, info);
 }
 
 /// A threshold literal must be a positive %MSO value no higher than 100.
@@ -108,10 +115,31 @@ bool check_threshold(Context& ctx, const ast::Literal& lit, std::string_view wha
     return true;
 }
 
+/// A threshold range must be in %MSO; reported once for the range, whichever end is wrong.
+bool range_in_mso(Context& ctx, const ast::RangeLit& range, std::string_view what) {
+    const ast::Literal& lo = range.lo;
+    const ast::Literal& hi = range.hi;
+    if (lo.unit == ast::Unit::PercentMso && hi.unit == ast::Unit::PercentMso) {
+        return true;
+    }
+    const std::string lo_unit =
+        lo.unit == hi.unit ? "" : std::string(" ") + ast::unit_spelling(lo.unit);
+    ctx.diagnostics.error("E0405",
+                          std::string(what) +
+                              " is a stimulator output and must be in %MSO, found '" +
+                              lo.spelling + lo_unit + ".." + hi.spelling + ' ' +
+                              ast::unit_spelling(hi.unit) + "'",
+                          range.range);
+    return false;
+}
+
 std::optional<ThresholdSpec> check_subject(Context& ctx, const ast::Subject& s) {
     const char* what = s.threshold == ast::Subject::Threshold::Rmt ? "the resting motor threshold"
                                                                    : "the active motor threshold";
     if (s.range_lit) {
+        if (!range_in_mso(ctx, *s.range_lit, what)) {
+            return std::nullopt;
+        }
         bool ok = check_threshold(ctx, s.range_lit->lo, what);
         ok = check_threshold(ctx, s.range_lit->hi, what) && ok;
         if (!ok) {

@@ -92,8 +92,9 @@ bool check_train(Context& ctx, const ast::Train& train, const ast::IntensitySett
     }
     const bool has_intensity = inherited || train.intensity ||
                                (train.burst && train.burst->intensity);
+    // A missing intensity is an error but leaves the timing values usable for later checks.
     require_intensity(ctx, has_intensity, train.range, "this train");
-    return ok && has_intensity;
+    return ok;
 }
 
 struct StatementChecker {
@@ -104,7 +105,7 @@ struct StatementChecker {
     bool operator()(const ast::Pulse& p) const {
         const bool ok = check_intensity(ctx, p.intensity, "the pulse's intensity");
         require_intensity(ctx, inherited || p.intensity, p.range, "this pulse");
-        return ok && (inherited || p.intensity);
+        return ok;
     }
     bool operator()(const ast::Paired& p) const {
         bool ok = check_value(ctx, p.interval, Dimension::Duration, "the paired-pulse interval");

@@ -2,6 +2,7 @@
 
 #include "compiler/timing.hpp"
 
+#include <algorithm>
 #include <functional>
 
 namespace tmsc::semantic {
@@ -53,14 +54,20 @@ constexpr std::size_t kMaxCornerParams = 10;
 
 using Assignment = std::map<std::string, Rational>;
 
+/// A check run at one choice of parameter values: `corner` gives every parameter involved (each
+/// at an end of its range), or is null when only `choice` says which values to take.
+using CornerTest = std::function<bool(ParamChoice choice, const Assignment* corner)>;
+
 /// Calls `test` with every corner of the ranges of `names` (each parameter at its low or high
 /// end) until it returns false; returns the failing assignment, if any.
-std::optional<Assignment> find_failing_corner(const Context& ctx, const std::set<std::string>& names,
-                                              const std::function<bool(const ValueEvaluator&)>& test) {
+std::optional<Assignment> find_failing_corner(const Context& ctx,
+                                              const std::set<std::string>& names,
+                                              const CornerTest& test) {
     std::vector<std::string> list(names.begin(), names.end());
     if (list.size() > kMaxCornerParams) {
-        for (ParamChoice choice : {ParamChoice::Default, ParamChoice::Longest, ParamChoice::Shortest}) {
-            if (!test(ValueEvaluator(ctx.params, choice))) {
+        for (ParamChoice choice :
+             {ParamChoice::Default, ParamChoice::Longest, ParamChoice::Shortest}) {
+            if (!test(choice, nullptr)) {
                 return Assignment{};
             }
         }
@@ -72,7 +79,7 @@ std::optional<Assignment> find_failing_corner(const Context& ctx, const std::set
             const ParamInfo& info = ctx.params.at(list[i]);
             corner[list[i]] = (mask >> i) & 1u ? info.hi : info.lo;
         }
-        if (!test(ValueEvaluator(ctx.params, ParamChoice::Default, &corner))) {
+        if (!test(ParamChoice::Default, &corner)) {
             return corner;
         }
     }
@@ -144,8 +151,9 @@ void check_burst_fit(Context& ctx, const ast::Train& t) {
     }
     std::set<std::string> names;
     ParamCollector{names}(t);
-    auto fits = [&](const ValueEvaluator& eval) {
+    auto fits = [&](ParamChoice choice, const Assignment* corner) {
         // A burst of M pulses at F occupies M/F; its slot in the train is 1/R.
+        const ValueEvaluator eval(ctx.params, choice, corner);
         return eval.number(t.burst->pulses) / eval.number(t.burst->frequency) <=
                Rational(1) / eval.number(t.frequency);
     };
@@ -164,28 +172,55 @@ void check_burst_fit(Context& ctx, const ast::Train& t) {
     }
 }
 
+/// Does a body hold a jittered wait or period, whose length depends on the draw?
+bool has_jitter(const std::vector<ast::Statement>& body) {
+    const auto jittered = [](const ast::Interval& i) {
+        return std::holds_alternative<ast::RangeLit>(i.node);
+    };
+    return std::any_of(body.begin(), body.end(), [&](const ast::Statement& s) {
+        if (const auto* w = std::get_if<ast::Wait>(&s.node)) {
+            return jittered(w->duration);
+        }
+        if (const auto* r = std::get_if<ast::Repeat>(&s.node)) {
+            return (r->every && jittered(*r->every)) || has_jitter(r->body);
+        }
+        const auto* b = std::get_if<ast::Block>(&s.node);
+        return b && has_jitter(b->body);
+    });
+}
+
+/// The body at its longest: parameters as chosen, jittered waits at their upper ends (so a
+/// draw near the top of a range cannot overrun the period).
+Rational longest_body(const Context& ctx, const ast::Repeat& r, const Assignment* corner) {
+    return occupied(r.body, ValueEvaluator(ctx.params, ParamChoice::Longest, corner));
+}
+
+/// The period at its shortest: a parameter as chosen, a jittered period at its lower end.
+Rational shortest_period(const Context& ctx, const ast::Repeat& r, ParamChoice choice,
+                         const Assignment* corner) {
+    const auto* fixed = std::get_if<ast::Value>(&r.every->node);
+    const ValueEvaluator eval(ctx.params, fixed ? choice : ParamChoice::Shortest, corner);
+    return fixed ? eval.number(*fixed) : eval.interval(*r.every);
+}
+
 void check_repeat_fit(Context& ctx, const ast::Repeat& r) {
     if (!r.every) {
         return;
     }
     std::set<std::string> names;
     ParamCollector{names}(r);
-    auto fits = [&](const ValueEvaluator& eval) {
-        const ValueEvaluator shortest(ctx.params, ParamChoice::Shortest);
-        const Rational period = std::holds_alternative<ast::Value>(r.every->node)
-                                    ? eval.number(std::get<ast::Value>(r.every->node))
-                                    : shortest.interval(*r.every);
-        return occupied(r.body, eval) <= period;
+    auto fits = [&](ParamChoice choice, const Assignment* corner) {
+        return longest_body(ctx, r, corner) <= shortest_period(ctx, r, choice, corner);
     };
     if (auto corner = find_failing_corner(ctx, names, fits)) {
-        const ValueEvaluator eval(ctx.params, ParamChoice::Default, &*corner);
+        const Assignment* values = corner->empty() ? nullptr : &*corner;
         const bool jittered = std::holds_alternative<ast::RangeLit>(r.every->node);
-        const ValueEvaluator shortest(ctx.params, ParamChoice::Shortest, &*corner);
         Diagnostic& d = ctx.diagnostics.error(
             "E0303",
-            "the body of this repeat lasts " + format_duration(occupied(r.body, eval)) +
-                ", longer than its " + (jittered ? "shortest period of " : "period of ") +
-                format_duration(shortest.interval(*r.every)),
+            "the body of this repeat " + std::string(has_jitter(r.body) ? "can last " : "lasts ") +
+                format_duration(longest_body(ctx, r, values)) + ", longer than its " +
+                (jittered ? "shortest period of " : "period of ") +
+                format_duration(shortest_period(ctx, r, ParamChoice::Shortest, values)),
             r.range);
         d.notes.push_back({"'every' measures onset to onset, so the body must fit in the period",
                            r.every->range});

@@ -14,6 +14,14 @@ std::vector<std::string> Context::param_names() const {
     return names;
 }
 
+void Context::use_reference(IntensityRef ref, SourceRange at) {
+    references_used.insert(ref);
+    auto [it, inserted] = first_reference.emplace(ref, at);
+    if (!inserted && at.begin.offset < it->second.begin.offset) {
+        it->second = at;
+    }
+}
+
 namespace {
 
 std::string example_for(Dimension d) {
@@ -46,6 +54,12 @@ const char* limit_unit(Dimension d) {
     }
 }
 
+/// The literal as written: "9e18 h", "40".
+std::string spelled(const ast::Literal& lit) {
+    const char* unit = ast::unit_spelling(lit.unit);
+    return *unit ? lit.spelling + ' ' + unit : lit.spelling;
+}
+
 bool check_param_ref(Context& ctx, const ast::ParamRef& ref, Dimension expected,
                      std::string_view what) {
     auto it = ctx.params.find(ref.name.text);
@@ -65,15 +79,15 @@ bool check_param_ref(Context& ctx, const ast::ParamRef& ref, Dimension expected,
     if (it->second.dimension != expected) {
         ctx.diagnostics
             .error("E0201",
-                   std::string(what) + " needs " + ast::dimension_phrase(expected) +
-                       ", but parameter '" + ref.name.text + "' is " +
+                   "expected " + example_for(expected) + " for " + std::string(what) +
+                       ", found parameter '" + ref.name.text + "', which is " +
                        ast::dimension_phrase(it->second.dimension),
                    ref.name.range)
             .notes.push_back({"'" + ref.name.text + "' is declared here", it->second.decl->range});
         return false;
     }
     if (expected == Dimension::Intensity) {
-        ctx.references_used.insert(it->second.reference);
+        ctx.use_reference(it->second.reference, ref.name.range);
     }
     return true;
 }
@@ -88,10 +102,8 @@ std::optional<Rational> canonical_checked(Context& ctx, const ast::Literal& lit,
         // Converting to seconds left the exact range: '9e18 h' is too large, '1e-18 ms' too fine.
         const bool large = lit.number > Rational(1) || lit.number < Rational(-1);
         ctx.diagnostics.error(large ? "E0404" : "E0002",
-                              std::string(what) + " '" + lit.spelling + ' ' +
-                                  ast::unit_spelling(lit.unit) + "' is too " +
-                                  (large ? "large" : "precise") +
-                                  " to convert to exact seconds",
+                              std::string(what) + " is too " + (large ? "large" : "precise") +
+                                  " to convert to exact seconds, found '" + spelled(lit) + "'",
                               lit.range);
         return std::nullopt;
     }
@@ -103,15 +115,15 @@ bool check_literal(Context& ctx, const ast::Literal& lit, Dimension expected,
     if (found != expected) {
         if (lit.unit == ast::Unit::None) {
             ctx.diagnostics.error("E0202",
-                                  std::string(what) + " needs a unit: expected " +
-                                      example_for(expected) + ", found '" + lit.spelling + "'",
+                                  "expected " + example_for(expected) + " for " +
+                                      std::string(what) + ", found '" + lit.spelling +
+                                      "' with no unit",
                                   lit.range);
         } else {
             ctx.diagnostics.error("E0201",
-                                  std::string(what) + " needs " + ast::dimension_phrase(expected) +
-                                      ", but '" + lit.spelling + ' ' +
-                                      ast::unit_spelling(lit.unit) + "' is " +
-                                      ast::dimension_phrase(found),
+                                  "expected " + example_for(expected) + " for " +
+                                      std::string(what) + ", found '" + spelled(lit) +
+                                      "', which is " + ast::dimension_phrase(found),
                                   lit.range);
         }
         return false;
@@ -136,16 +148,17 @@ bool check_literal(Context& ctx, const ast::Literal& lit, Dimension expected,
     }
     if (*value > magnitude_limit(expected)) {
         ctx.diagnostics.error("E0404",
-                              std::string(what) + " '" + lit.spelling + ' ' +
-                                  ast::unit_spelling(lit.unit) + "' exceeds the supported limit of " +
-                                  magnitude_limit(expected).to_string() + limit_unit(expected),
+                              std::string(what) + " exceeds the supported limit of " +
+                                  magnitude_limit(expected).to_string() + limit_unit(expected) +
+                                  ", found '" + spelled(lit) + "'",
                               lit.range);
         return false;
     }
     if (expected == Dimension::Intensity) {
-        ctx.references_used.insert(lit.unit == ast::Unit::PercentAmt   ? IntensityRef::Amt
-                                   : lit.unit == ast::Unit::PercentMso ? IntensityRef::Mso
-                                                                       : IntensityRef::Rmt);
+        ctx.use_reference(lit.unit == ast::Unit::PercentAmt   ? IntensityRef::Amt
+                          : lit.unit == ast::Unit::PercentMso ? IntensityRef::Mso
+                                                              : IntensityRef::Rmt,
+                          lit.range);
     }
     return true;
 }

@@ -4,6 +4,8 @@
 #include "compiler/source_loader.hpp"
 #include "grammar/parser.hpp"
 
+#include <algorithm>
+
 namespace tmsc {
 
 const char* verdict_name(Verdict verdict) {
@@ -15,8 +17,47 @@ const char* verdict_name(Verdict verdict) {
     return "fail";
 }
 
-CheckResult check_source(const SourceFile& source) {
+namespace {
+
+/// Fail closed: errors fail; a stimulus no rule covers is unknown; with --strict any warning
+/// fails; only a fully proved protocol passes.
+Verdict verdict_of(const DiagnosticList& diagnostics, const CheckResult& result,
+                   const CheckOptions& options) {
+    if (diagnostics.has_errors()) {
+        return Verdict::Fail;
+    }
+    if (!result.safety) {
+        return Verdict::Fail; // verification did not run: nothing was proved
+    }
+    if (result.safety->unknown) {
+        return Verdict::Unknown;
+    }
+    const auto& items = diagnostics.items();
+    const bool warned = std::any_of(items.begin(), items.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::Warning;
+    });
+    return options.strict && warned ? Verdict::Fail : Verdict::Pass;
+}
+
+safety::SafetyReport verify(const ResolvedProtocol& protocol, const CheckResult& result,
+                            const CheckOptions& options) {
+    const safety::VerifyOptions verify_options{options.allow_waived_errors, options.keep_queries};
+    if (options.verifier) {
+        return options.verifier->verify(protocol, verify_options);
+    }
+    safety::Verifier own(result.rules, options.timeout_ms);
+    return own.verify(protocol, verify_options);
+}
+
+} // namespace
+
+CheckResult check_source(const SourceFile& source) { return check_source(source, CheckOptions{}); }
+
+CheckResult check_source(const SourceFile& source, const CheckOptions& options) {
     CheckResult result;
+    result.rules = options.verifier ? options.verifier->rules_ptr()
+                   : options.rules  ? options.rules
+                                    : safety::default_rules();
     DiagnosticList diagnostics = check_encoding(source);
     if (diagnostics.has_errors()) {
         result.diagnostics = diagnostics.sorted();
@@ -28,9 +69,13 @@ CheckResult check_source(const SourceFile& source) {
         result.protocol = std::move(parsed.protocol);
         ResolveResult resolved = resolve(*result.protocol);
         diagnostics.append(resolved.diagnostics);
+        if (resolved.protocol) {
+            result.safety = verify(*resolved.protocol, result, options);
+            diagnostics.append(result.safety->diagnostics);
+        }
     }
     result.diagnostics = diagnostics.sorted();
-    result.verdict = diagnostics.has_errors() ? Verdict::Fail : Verdict::Pass;
+    result.verdict = verdict_of(diagnostics, result, options);
     return result;
 }
 

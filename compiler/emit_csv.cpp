@@ -1,6 +1,9 @@
 // CSV pulse table: a header row, then one row per pulse in time order (docs/output-formats.md).
 
 #include "compiler/emit_pulses.hpp"
+#include "compiler/emit_text.hpp"
+
+#include <algorithm>
 
 namespace tmsc::emit {
 
@@ -10,63 +13,82 @@ constexpr std::string_view kHeader =
     "pulse,t_us,t_s,train,pulse_in_train,burst,pulse_in_burst,intensity,intensity_unit,"
     "intensity_mso,block,target\n";
 
-/// Row text that is the same for every pulse of a train (per pulse position in a pair).
-struct TrainRowParts {
-    std::string train;                 ///< ",17,"
-    std::vector<std::string> suffixes; ///< ",120,%rMT,66,0,left_dlpfc\n"
-    bool has_bursts = false;
-    std::int64_t pulses_per_unit = 1;
-};
+/// Writes rows: per-train constant text prepared once per train, counters kept as text.
+class CsvRowWriter {
+  public:
+    CsvRowWriter(const Schedule& schedule, OutputSink& out) : schedule_(schedule), out_(out) {}
 
-TrainRowParts row_parts(const Schedule& schedule, const TrainInstance& train) {
-    TrainRowParts parts;
-    parts.train = ',' + std::to_string(train.index) + ',';
-    parts.has_bursts = train.plan->has_bursts;
-    parts.pulses_per_unit = train.plan->pulses_per_unit;
-    const BlockInfo& block = schedule.blocks[train.plan->block];
-    for (const IntensityText& t : intensity_texts(*train.plan)) {
-        parts.suffixes.push_back(',' + t.percent + ',' + t.reference + ',' + t.mso + ',' +
-                                 std::to_string(block.index) + ',' + block.target + '\n');
+    /// Prepares the text every row of `train` shares.
+    void start_train(const TrainInstance& train) {
+        train_ = PaddedText(',' + std::to_string(train.index) + ',');
+        has_bursts_ = train.plan->has_bursts;
+        const BlockInfo& block = schedule_.blocks[train.plan->block];
+        suffixes_.clear();
+        std::size_t longest = 0;
+        for (const IntensityText& t : intensity_texts(*train.plan)) {
+            suffixes_.emplace_back(',' + t.percent + ',' + t.reference + ',' + t.mso + ',' +
+                                   std::to_string(block.index) + ',' + block.target + '\n');
+            longest = std::max(longest, suffixes_.back().size());
+        }
+        max_row_ = train_.size() + longest + kPulseRowSlack;
+        in_train_.reset(0);
+        unit_.reset(0);
     }
-    return parts;
-}
 
-void append_integer(std::string& row, std::int64_t value) {
-    char digits[24];
-    row.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
-}
+    /// Writes one row straight into the output buffer.
+    void write(const ScheduledPulse& p) {
+        char* at = out_.reserve(max_row_);
+        at = index_.write(at);
+        *at++ = ',';
+        char* const us_digits = at;
+        at = write_uint(at, static_cast<std::uint64_t>(p.time.rounded_us()));
+        const int us_length = static_cast<int>(at - us_digits);
+        *at++ = ',';
+        // A whole microsecond: t_s is t_us with the decimal point moved, from the same digits.
+        at = p.time.is_whole() ? write_seconds_from_micros_digits(at, us_digits, us_length)
+                               : write_exact_seconds(at, p.time);
+        at = train_.write(at);
+        at = in_train_.write(at);
+        *at++ = ',';
+        if (has_bursts_) {
+            if (p.pulse_in_unit == 0 && p.unit != 0) {
+                unit_.increment();
+            }
+            at = unit_.write(at);
+            *at++ = ',';
+            at = write_uint(at, static_cast<std::uint64_t>(p.pulse_in_unit));
+        } else {
+            *at++ = ',';
+        }
+        at = suffixes_[static_cast<std::size_t>(p.pulse_in_unit) % suffixes_.size()].write(at);
+        out_.commit(at);
+        index_.increment();
+        in_train_.increment();
+    }
+
+  private:
+    const Schedule& schedule_;
+    OutputSink& out_;
+    PaddedText train_;                 ///< ",17,"
+    std::vector<PaddedText> suffixes_; ///< ",120,%rMT,66,0,left_dlpfc\n", per pair position
+    bool has_bursts_ = false;
+    std::size_t max_row_ = 0;
+    DecimalCounter index_;
+    DecimalCounter in_train_;
+    DecimalCounter unit_;
+};
 
 } // namespace
 
 DiagnosticList emit_csv(const EmitInput& input, OutputSink& out) {
     out.write(kHeader);
     QuantisationTracker quantisation(input.schedule);
-    TrainRowParts parts;
-    std::string row;
+    CsvRowWriter rows(input.schedule, out);
     for_each_pulse(
-        input.schedule,
-        [&](const TrainInstance& train) { parts = row_parts(input.schedule, train); },
+        input.schedule, [&](const TrainInstance& train) { rows.start_train(train); },
         [&](const ScheduledPulse& p) {
             quantisation.add(p);
-            row.clear();
-            append_integer(row, p.index);
-            row += ',';
-            append_integer(row, p.time.rounded_us());
-            row += ',';
-            append_exact_seconds(row, p.time);
-            row += parts.train;
-            append_integer(row, p.unit * parts.pulses_per_unit + p.pulse_in_unit);
-            row += ',';
-            if (parts.has_bursts) {
-                append_integer(row, p.unit);
-                row += ',';
-                append_integer(row, p.pulse_in_unit);
-            } else {
-                row += ',';
-            }
-            row += parts.suffixes[static_cast<std::size_t>(p.pulse_in_unit) %
-                                  parts.suffixes.size()];
-            out.write(row);
+            rows.write(p);
         });
     return quantisation.diagnostics(input.schedule);
 }

@@ -4,6 +4,7 @@
 #include "compiler/emit_pulses.hpp"
 #include "compiler/sha256.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -206,6 +207,7 @@ struct TrainJsonParts {
     std::vector<std::string> suffixes;  ///< ",\"intensity\":120,...}"
     bool has_bursts = false;
     std::int64_t pulses_per_unit = 1;
+    std::size_t max_row = 0;            ///< bytes one pulse can take
 };
 
 TrainJsonParts json_parts(const Schedule& schedule, const TrainInstance& t) {
@@ -222,47 +224,53 @@ TrainJsonParts json_parts(const Schedule& schedule, const TrainInstance& t) {
                                  "\",\"intensity_mso\":" + json_number_text(i.mso) +
                                  ",\"block\":" + std::to_string(block.index) +
                                  ",\"target\":" + target + "}");
+        parts.max_row = std::max(parts.max_row, parts.suffixes.back().size());
     }
+    parts.max_row += parts.train.size() + kPulseRowSlack;
     return parts;
 }
 
-void append_integer(std::string& row, std::int64_t value) {
-    char digits[24];
-    row.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+/// One pulse object, written straight into the output buffer.
+void write_pulse(OutputSink& out, const TrainJsonParts& parts, const ScheduledPulse& p,
+                 std::string_view separator) {
+    char* at = out.reserve(parts.max_row);
+    at = write_text(at, separator);
+    at = write_text(at, "{\"pulse\":");
+    at = write_uint(at, static_cast<std::uint64_t>(p.index));
+    at = write_text(at, ",\"t_us\":");
+    char* const us_digits = at;
+    at = write_uint(at, static_cast<std::uint64_t>(p.time.rounded_us()));
+    const int us_length = static_cast<int>(at - us_digits);
+    at = write_text(at, ",\"t_s\":\"");
+    at = p.time.is_whole() ? write_seconds_from_micros_digits(at, us_digits, us_length)
+                           : write_exact_seconds(at, p.time);
+    *at++ = '"';
+    at = write_text(at, parts.train);
+    at = write_uint(at, static_cast<std::uint64_t>(p.unit * parts.pulses_per_unit + p.pulse_in_unit));
+    if (parts.has_bursts) {
+        at = write_text(at, ",\"burst\":");
+        at = write_uint(at, static_cast<std::uint64_t>(p.unit));
+        at = write_text(at, ",\"pulse_in_burst\":");
+        at = write_uint(at, static_cast<std::uint64_t>(p.pulse_in_unit));
+    } else {
+        at = write_text(at, ",\"burst\":null,\"pulse_in_burst\":null");
+    }
+    at = write_text(at, parts.suffixes[static_cast<std::size_t>(p.pulse_in_unit) %
+                                       parts.suffixes.size()]);
+    out.commit(at);
 }
 
 QuantisationTracker write_pulses(const Schedule& schedule, OutputSink& out) {
     out.write(",\n  \"pulses\": [");
     QuantisationTracker quantisation(schedule);
     TrainJsonParts parts;
-    std::string row;
-    const char* sep = "\n    ";
+    std::string_view separator = "\n    ";
     for_each_pulse(
         schedule, [&](const TrainInstance& t) { parts = json_parts(schedule, t); },
         [&](const ScheduledPulse& p) {
             quantisation.add(p);
-            row.assign(sep);
-            sep = ",\n    ";
-            row += "{\"pulse\":";
-            append_integer(row, p.index);
-            row += ",\"t_us\":";
-            append_integer(row, p.time.rounded_us());
-            row += ",\"t_s\":\"";
-            append_exact_seconds(row, p.time);
-            row += '"';
-            row += parts.train;
-            append_integer(row, p.unit * parts.pulses_per_unit + p.pulse_in_unit);
-            if (parts.has_bursts) {
-                row += ",\"burst\":";
-                append_integer(row, p.unit);
-                row += ",\"pulse_in_burst\":";
-                append_integer(row, p.pulse_in_unit);
-            } else {
-                row += ",\"burst\":null,\"pulse_in_burst\":null";
-            }
-            row += parts.suffixes[static_cast<std::size_t>(p.pulse_in_unit) %
-                                  parts.suffixes.size()];
-            out.write(row);
+            write_pulse(out, parts, p, separator);
+            separator = ",\n    ";
         });
     out.write("\n  ]\n}\n");
     return quantisation;

@@ -27,6 +27,16 @@ void for_each_pulse(const Schedule& schedule, OnTrain&& on_train, OnPulse&& on_p
 /// fraction ("1/18").
 void append_exact_seconds(std::string& out, const PulseTime& time);
 
+/// The same written at `out` (at most kMaxExactSecondsChars bytes); returns the end.
+char* write_exact_seconds(char* out, const PulseTime& time);
+
+/// Longest text write_exact_seconds produces: two 39-digit integers and a slash.
+inline constexpr std::size_t kMaxExactSecondsChars = 80;
+
+/// Room a pulse row needs besides its per-train constant text: numbers, separators, and the
+/// fixed-size over-copies of emit_text.hpp.
+inline constexpr std::size_t kPulseRowSlack = 512;
+
 /// A Rational as JSON/CSV number text: exact decimal, or "num/den" when it does not
 /// terminate (the caller quotes it in JSON).
 std::string number_text(const Rational& value);

@@ -3,6 +3,7 @@
 // emission writes tens of millions of numbers and must stay close to the speed of `cat`.
 
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -52,6 +53,19 @@ class OutputSink {
         char* begin = buffer_.data() + used_;
         used_ += static_cast<std::size_t>(std::to_chars(begin, begin + 24, value).ptr - begin);
     }
+    /// Room for at least `n` bytes at the end of the buffer (flushing first, and growing the
+    /// buffer for an outsized request). Write there, then call commit() with the new end.
+    char* reserve(std::size_t n) {
+        if (buffer_.size() - used_ < n) {
+            flush();
+            if (buffer_.size() < n) {
+                buffer_.resize(n);
+            }
+        }
+        return buffer_.data() + used_;
+    }
+    /// Marks the bytes up to `end` (inside the last reserve()) as written.
+    void commit(const char* end) { used_ = static_cast<std::size_t>(end - buffer_.data()); }
     /// Writes everything buffered; throws OutputError on failure.
     void flush();
     /// Bytes written so far (flushed or not).
@@ -66,6 +80,101 @@ class OutputSink {
     std::size_t used_ = 0;
     std::uint64_t flushed_ = 0;
 };
+
+namespace detail {
+/// "00" "01" ... "99".
+inline constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/// Writes the two digits of v < 100.
+inline void write2(char* p, std::uint32_t v) { std::memcpy(p, kDigitPairs + 2 * v, 2); }
+
+/// Writes exactly four digits of v < 10000 (leading zeros included).
+inline void write4(char* p, std::uint32_t v) {
+    write2(p, v / 100);
+    write2(p + 2, v % 100);
+}
+
+/// Writes the digits of v < 10^8 without leading zeros; returns the end.
+inline char* write_below_1e8(char* out, std::uint32_t v) {
+    if (v < 10000) {
+        if (v < 100) {
+            if (v < 10) {
+                *out = static_cast<char>('0' + v);
+                return out + 1;
+            }
+            write2(out, v);
+            return out + 2;
+        }
+        if (v < 1000) {
+            *out = static_cast<char>('0' + v / 100);
+            write2(out + 1, v % 100);
+            return out + 3;
+        }
+        write4(out, v);
+        return out + 4;
+    }
+    out = write_below_1e8(out, v / 10000);
+    write4(out, v % 10000);
+    return out + 4;
+}
+} // namespace detail
+
+/// Writes the decimal digits of `value` at `out`; returns the end. Inline, with 32-bit
+/// arithmetic on eight-digit halves and two digits per table lookup: emission formats
+/// several numbers per pulse, tens of millions of times.
+inline char* write_uint(char* out, std::uint64_t value) {
+    constexpr std::uint64_t kE8 = 100'000'000;
+    if (value < kE8) {
+        return detail::write_below_1e8(out, static_cast<std::uint32_t>(value));
+    }
+    out = write_uint(out, value / kE8);
+    const auto low = static_cast<std::uint32_t>(value % kE8);
+    detail::write4(out, low / 10000);
+    detail::write4(out + 4, low % 10000);
+    return out + 8;
+}
+
+/// Writes a time as decimal seconds without trailing zeros, given the decimal digits of the
+/// same time in whole microseconds ("3900000" -> "3.9", "20000" -> "0.02"); returns the end.
+inline char* write_seconds_from_micros_digits(char* out, const char* digits, int n) {
+    if (n > 6) {
+        for (int i = 0; i < n - 6; ++i) {
+            *out++ = digits[i];
+        }
+        digits += n - 6;
+    } else {
+        *out++ = '0';
+    }
+    const int frac = n > 6 ? 6 : n; // significant fraction digits, right-aligned in 6
+    int last = frac;
+    while (last > 0 && digits[last - 1] == '0') {
+        --last;
+    }
+    if (last == 0) {
+        return out;
+    }
+    *out++ = '.';
+    for (int i = frac; i < 6; ++i) {
+        *out++ = '0';
+    }
+    for (int i = 0; i < last; ++i) {
+        *out++ = digits[i];
+    }
+    return out;
+}
+
+/// Writes whole microseconds as decimal seconds without trailing zeros (3900000 -> "3.9");
+/// returns the end. `us` >= 0.
+char* write_micros_as_seconds(char* out, std::int64_t us);
+
+/// Copies `text` to `out`; returns the end.
+inline char* write_text(char* out, std::string_view text) {
+    text.copy(out, text.size());
+    return out + text.size();
+}
 
 /// Appends whole microseconds as decimal seconds without trailing zeros: 3900000 -> "3.9".
 void append_micros_as_seconds(std::string& out, std::int64_t us);

@@ -42,12 +42,17 @@ void lower_resolved(LoweredProtocol& p, const LowerOptions& options) {
                               p.resolved->session->range);
         }
     }
-    append(p.diagnostics, diagnostics.sorted());
+    p.lowering = diagnostics.sorted();
+    append(p.diagnostics, p.lowering);
 }
 
 } // namespace
 
 bool LoweredProtocol::ok() const { return schedule && summary && !has_errors(diagnostics); }
+
+bool LoweredProtocol::schedule_ok() const {
+    return schedule && summary && !has_errors(lowering);
+}
 
 std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOptions& options,
                                               VerdictPolicy policy) {

@@ -24,9 +24,13 @@ struct LoweredProtocol {
     std::optional<Schedule> schedule;
     std::optional<ScheduleSummary> summary;
     std::vector<Diagnostic> diagnostics; ///< check's, then lowering's, each sorted
+    std::vector<Diagnostic> lowering;    ///< lowering's and the summary's alone, sorted
 
     /// True when a schedule and its summary exist and nothing reported an error.
     bool ok() const;
+    /// True when a schedule and its summary exist and lowering reported no error, whatever the
+    /// check found (what `tmsc stats` needs to print figures).
+    bool schedule_ok() const;
 };
 
 /// Whether lowering needs the check's verdict to be pass (compile) or only a protocol that

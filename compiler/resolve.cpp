@@ -85,26 +85,30 @@ void check_structure(Context& ctx, const ast::Protocol& p) {
     }
 }
 
-/// Every relative intensity needs its threshold once the protocol declares any subject.
-void check_references(Context& ctx, const ResolvedProtocol& out, const ast::Protocol& p) {
+/// Every relative intensity needs its threshold once the protocol declares any subject. A
+/// threshold declared but invalid was reported already; it is not "missing".
+void check_references(Context& ctx, const ast::Protocol& p) {
     if (p.subjects.empty()) {
         return;
     }
-    const std::pair<IntensityRef, const std::optional<ThresholdSpec>*> needs[] = {
-        {IntensityRef::Rmt, &out.rmt}, {IntensityRef::Amt, &out.amt}};
-    for (const auto& [ref, spec] : needs) {
-        if (ctx.references_used.count(ref) && !*spec) {
-            const bool rmt = ref == IntensityRef::Rmt;
-            ctx.diagnostics
-                .error("E0502",
-                       std::string("intensities relative to ") + (rmt ? "rMT" : "aMT") +
-                           " cannot be converted to %MSO: no 'subject " + (rmt ? "rmt" : "amt") +
-                           "' is declared",
-                       p.subjects.front().range)
-                .notes.push_back({std::string("add 'subject ") + (rmt ? "rmt" : "amt") +
-                                      " in LO..HI %MSO'",
-                                  std::nullopt});
+    using Threshold = ast::Subject::Threshold;
+    for (const auto& [ref, kind] : {std::pair{IntensityRef::Rmt, Threshold::Rmt},
+                                    std::pair{IntensityRef::Amt, Threshold::Amt}}) {
+        const auto use = ctx.first_reference.find(ref);
+        const bool declared =
+            std::any_of(p.subjects.begin(), p.subjects.end(),
+                        [&](const ast::Subject& s) { return s.threshold == kind; });
+        if (use == ctx.first_reference.end() || declared) {
+            continue;
         }
+        const std::string name = ref == IntensityRef::Rmt ? "rmt" : "amt";
+        const std::string unit = ref == IntensityRef::Rmt ? "%rMT" : "%aMT";
+        Diagnostic& d = ctx.diagnostics.error(
+            "E0502",
+            "this intensity in " + unit + " cannot be converted to %MSO: the protocol declares "
+            "subject thresholds but no 'subject " + name + "'",
+            use->second);
+        d.notes.push_back({"add 'subject " + name + " in LO..HI %MSO'", std::nullopt});
     }
 }
 
@@ -124,11 +128,13 @@ ResolveResult resolve(const ast::Protocol& protocol) {
     Context ctx;
     ResolvedProtocol out;
     out.ast = &protocol;
-    check_structure(ctx, protocol);
     semantic::declare_params(ctx, protocol);
+    // Timing checks evaluate parameters, so they need every declaration valid; problems with
+    // the coil, the subjects or the structure do not stop them.
+    bool values_ok = !ctx.diagnostics.has_errors();
+    check_structure(ctx, protocol);
     check_metadata(ctx, protocol, out);
     semantic::check_subjects(ctx, protocol, out);
-    bool values_ok = !ctx.diagnostics.has_errors();
     if (!protocol.sessions.empty()) {
         const ast::Session& session = protocol.sessions.front();
         out.session = &session;
@@ -151,7 +157,7 @@ ResolveResult resolve(const ast::Protocol& protocol) {
             }
         }
     }
-    check_references(ctx, out, protocol);
+    check_references(ctx, protocol);
     if (!protocol.courses.empty()) {
         out.course = semantic::check_course(ctx, protocol.courses.front());
     }

@@ -56,39 +56,4 @@ PulseCursor::PulseCursor(const TrainInstance& train) : train_(&train) {
     pulse_step_rem_ = p.rem;
 }
 
-void PulseCursor::advance(PulseTime& t, std::int64_t step_us, std::int64_t step_rem) const {
-    t.us += step_us;
-    t.rem += step_rem;
-    if (t.rem >= den_) {
-        t.rem -= den_;
-        ++t.us;
-    }
-}
-
-bool PulseCursor::next(ScheduledPulse& out) {
-    const StimulusPlan& plan = *train_->plan;
-    if (unit_ >= plan.units) {
-        return false;
-    }
-    out.index = train_->first_pulse + emitted_;
-    out.train = train_->index;
-    out.unit = unit_;
-    out.pulse_in_unit = pulse_in_unit_;
-    out.time = current_;
-    out.intensity = &plan.intensity_of(pulse_in_unit_);
-    out.plan = &plan;
-    ++emitted_;
-    // Step inside the burst, or to the next unit's onset, always from exact integer parts:
-    // the next unit starts from the previous unit's onset, never from the last pulse.
-    if (++pulse_in_unit_ < plan.pulses_per_unit) {
-        advance(current_, pulse_step_us_, pulse_step_rem_);
-    } else {
-        pulse_in_unit_ = 0;
-        ++unit_;
-        advance(unit_start_, unit_step_us_, unit_step_rem_);
-        current_ = unit_start_;
-    }
-    return true;
-}
-
 } // namespace tmsc

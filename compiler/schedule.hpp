@@ -184,14 +184,47 @@ class PulseCursor {
   public:
     /// Throws RationalOverflow when the train's times do not fit the integer representation.
     explicit PulseCursor(const TrainInstance& train);
-    /// Writes the next pulse into `out`; false after the last one.
-    bool next(ScheduledPulse& out);
+    /// Writes the next pulse into `out`; false after the last one. Inline: it runs once per
+    /// pulse.
+    bool next(ScheduledPulse& out) {
+        const StimulusPlan& plan = *train_->plan;
+        if (unit_ >= plan.units) {
+            return false;
+        }
+        out.index = train_->first_pulse + emitted_;
+        out.train = train_->index;
+        out.unit = unit_;
+        out.pulse_in_unit = pulse_in_unit_;
+        out.time = current_;
+        out.intensity = &plan.intensity_of(pulse_in_unit_);
+        out.plan = &plan;
+        ++emitted_;
+        // Step inside the burst, or to the next unit's onset, always from exact integer
+        // parts: the next unit starts from the previous unit's onset, never from its last
+        // pulse.
+        if (++pulse_in_unit_ < plan.pulses_per_unit) {
+            advance(current_, pulse_step_us_, pulse_step_rem_);
+        } else {
+            pulse_in_unit_ = 0;
+            ++unit_;
+            advance(unit_start_, unit_step_us_, unit_step_rem_);
+            current_ = unit_start_;
+        }
+        return true;
+    }
     /// The common denominator (fractions of a microsecond) of this train's times.
     std::int64_t denominator() const { return den_; }
 
   private:
     /// Adds a step of `step_us + step_rem/den_` to a time.
-    void advance(PulseTime& t, std::int64_t step_us, std::int64_t step_rem) const;
+    void advance(PulseTime& t, std::int64_t step_us, std::int64_t step_rem) const {
+        t.us += step_us;
+        t.rem += step_rem;
+        if (t.rem >= den_) {
+            t.rem -= den_;
+            ++t.us;
+        }
+    }
 
     const TrainInstance* train_;
     std::int64_t den_ = 1;

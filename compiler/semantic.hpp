@@ -4,6 +4,7 @@
 #include "compiler/resolve.hpp"
 #include "compiler/support/diagnostic.hpp"
 
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -14,6 +15,10 @@ struct Context {
     ParamTable params;
     DiagnosticList diagnostics;
     std::set<IntensityRef> references_used; ///< which thresholds the protocol's intensities need
+    /// The earliest intensity in the source that needs each threshold, for E0502.
+    std::map<IntensityRef, SourceRange> first_reference;
+    /// Records that the intensity at `at` is relative to `ref`.
+    void use_reference(IntensityRef ref, SourceRange at);
     /// Parameter names, for "did you mean".
     std::vector<std::string> param_names() const;
 };

@@ -1,6 +1,9 @@
 #include "compiler/source_loader.hpp"
 
+#include "compiler/support/utf8.hpp"
+
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -45,26 +48,6 @@ LoadResult load_source(const std::string& path) {
     return result;
 }
 
-namespace {
-
-/// Length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not valid UTF-8.
-std::size_t utf8_length(const std::string& s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) {
-        return 0;
-    }
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) {
-            return 0;
-        }
-    }
-    return n;
-}
-
-} // namespace
-
 DiagnosticList check_encoding(const SourceFile& source) {
     DiagnosticList out;
     const std::string& text = source.text();
@@ -81,9 +64,15 @@ DiagnosticList check_encoding(const SourceFile& source) {
             out.error("E0005", "the file contains a NUL byte; a protocol must be UTF-8 text", at(i));
             return out;
         }
-        const std::size_t n = utf8_length(text, i);
+        const std::size_t n = utf8_sequence_length(text, i);
         if (n == 0) {
-            out.error("E0005", "the file is not valid UTF-8 text", at(i));
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(
+                                                          static_cast<unsigned char>(text[i])));
+            out.error("E0005",
+                      std::string("the file is not valid UTF-8 text: byte ") + byte +
+                          " cannot appear here",
+                      at(i));
             return out;
         }
         i += n;

@@ -43,11 +43,11 @@ std::string pad(std::string text, std::size_t width) {
 }
 
 void duration_row(std::string& out, const char* label, const Rational& s) {
-    out += "  " + pad(label, 44) + pad(exact_seconds(s), 34) + clock(s) + "\n";
+    out += "  " + pad(label, 48) + pad(exact_seconds(s), 34) + clock(s) + "\n";
 }
 
 void count_row(std::string& out, const char* label, std::int64_t n) {
-    out += "  " + pad(label, 44) + std::to_string(n) + "\n";
+    out += "  " + pad(label, 48) + std::to_string(n) + "\n";
 }
 
 std::string describe(const StimulusPlan& p) {
@@ -92,14 +92,14 @@ void course(std::string& out, const ScheduleSummary& summary) {
     count_row(out, "sessions per day", c.sessions_per_day);
     if (c.between_sessions) {
         const bool s2s = c.anchor == ast::CourseClause::Anchor::StartToStart;
-        out += "  " + pad("interval between sessions", 44) +
+        out += "  " + pad("interval between sessions", 48) +
                pad(exact_seconds(*c.between_sessions), 34) +
                (s2s ? "start to start" : "end to start") + "\n";
     }
     count_row(out, "days", c.days);
     count_row(out, "sessions", c.sessions);
     count_row(out, "pulses per day", c.pulses_per_day);
-    duration_row(out, "day span (first pulse to last session's end)", c.day_span);
+    duration_row(out, "day span", c.day_span);
     count_row(out, "course total pulses", c.total_pulses);
     if (c.sessions_overlap) {
         out += "  warning: sessions overlap: the start-to-start interval is shorter than a "

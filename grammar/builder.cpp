@@ -29,6 +29,22 @@ ast::Unit unit_from(const std::string& text) {
     return Unit::PercentMso;
 }
 
+/// Whether a number that does not fit failed for its fine fraction ("1e-30", "0.000...1")
+/// rather than its size: a negative exponent or more fraction digits than 64 bits can hold.
+bool too_precise(const std::string& digits) {
+    if (digits.find("e-") != std::string::npos || digits.find("E-") != std::string::npos) {
+        return true;
+    }
+    const std::size_t point = digits.find('.');
+    if (point == std::string::npos) {
+        return false;
+    }
+    const std::size_t fraction_end = digits.find_first_of("eE", point);
+    const std::size_t end = fraction_end == std::string::npos ? digits.size() : fraction_end;
+    const std::size_t fraction = end - point - 1;
+    return fraction > 18;
+}
+
 } // namespace
 
 SourceRange AstBuilder::range(std::size_t begin, std::size_t size) const {
@@ -48,8 +64,10 @@ void AstBuilder::number(const std::string& text, SourceRange at) {
         literal_.number = negative ? -*value : *value;
     } else {
         diagnostics_.error("E0002",
-                           "number '" + text + "' is too large or too precise to be exact; "
-                           "values must fit 64-bit fractions",
+                           "number '" + text + "' is too " +
+                               (too_precise(digits) ? "precise" : "large") +
+                               " to represent exactly; numbers must fit a fraction of 64-bit "
+                               "integers",
                            at);
     }
 }
@@ -286,8 +304,9 @@ void AstBuilder::every(SourceRange) { every_ = take(interval_); }
 void AstBuilder::push_body(OpenBody body, SourceRange at) {
     if (open_.size() >= kMaxNestingDepth) {
         Diagnostic d{Severity::Error, "E0003",
-                     "bodies are nested more than " + std::to_string(kMaxNestingDepth) +
-                         " levels deep",
+                     "this body is nested " + std::to_string(kMaxNestingDepth + 1) +
+                         " levels deep; at most " + std::to_string(kMaxNestingDepth) +
+                         " levels of session, block and repeat bodies are allowed",
                      at, {}};
         throw ParseStop{std::move(d)};
     }

@@ -34,7 +34,8 @@ inline constexpr Misplaced misplaced = {};
 
 // Word lists shared by several error points.
 inline constexpr std::string_view kStatementWords = "train pulse paired wait repeat block";
-inline constexpr std::string_view kBodyWords = "train pulse paired wait repeat block target intensity";
+inline constexpr std::string_view kBodyWords =
+    "train pulse paired wait repeat block target intensity";
 inline constexpr std::string_view kProtocolWords =
     "cite indication notes target coil waveform intensity param subject session course waive";
 inline constexpr std::string_view kProtocolOnlyWords =

@@ -127,9 +127,9 @@ struct intensity_value : value {};                                    // an inte
 struct intensity_clause : if_must<kw_intensity, skip, intensity_value> {}; // intensity 110 %rMT
 
 // ---- metadata -------------------------------------------------------------------------------
-struct target_label : identifier {};                                 // left_dlpfc
-struct coil_name : identifier {};                                    // figure8
-struct waveform_name : identifier {};                                // biphasic
+struct target_label : seq<not_at<keyword>, identifier> {};           // left_dlpfc
+struct coil_name : seq<not_at<keyword>, identifier> {};              // figure8
+struct waveform_name : seq<not_at<keyword>, identifier> {};          // biphasic
 struct cite_text : seq<string_lit> {};                                // the citation
 struct indication_text : seq<string_lit> {};                          // the indication
 struct notes_text : seq<string_lit> {};                               // the notes
@@ -255,6 +255,7 @@ struct protocol_close : one<'}'> {};                                  // } closi
 struct protocol_open : one<'{'> {};                                   // { after the name
 struct protocol : if_must<kw_protocol, skip, protocol_name, skip, protocol_open, protocol_body,
                           protocol_close> {};                        // protocol "x" { ... }
-struct file : must<skip, protocol, skip, eof> {};                     // a whole .tms file
+struct byte_order_mark : string<'\xEF', '\xBB', '\xBF'> {};             // some editors write one
+struct file : must<opt<byte_order_mark>, skip, protocol, skip, eof> {}; // a whole .tms file
 
 } // namespace tmsc::grammar

@@ -1,6 +1,7 @@
 #include "grammar/syntax_diagnostic.hpp"
 
 #include "compiler/support/edit_distance.hpp"
+#include "compiler/support/utf8.hpp"
 
 #include <cctype>
 #include <cstdio>
@@ -10,11 +11,16 @@ namespace tmsc {
 
 namespace {
 
+/// Longest token quoted whole in a message.
+constexpr std::size_t kLongestQuoted = 40;
+
 bool is_word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '%';
 }
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u;
+}
 
 /// End of the token starting at `offset`, which is not at the end of the text.
 std::size_t token_end(const std::string& text, std::size_t offset) {
@@ -129,13 +135,29 @@ std::string describe_found(const SourceFile& source, const SourceRange& range) {
         std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(first));
         return std::string("found the control character ") + code;
     }
+    if (what.size() > kLongestQuoted) {
+        // A pathological token (a whole line of digits) is named by its start.
+        std::size_t cut = kLongestQuoted;
+        while (cut > 0 && is_continuation(what[cut])) {
+            --cut; // never split a UTF-8 sequence
+        }
+        return "found '" + what.substr(0, cut) + "...'";
+    }
     if (first == '"') {
         return "found the string " + what;
+    }
+    if (first >= 0x80 && utf8_sequence_length(what, 0) == 0) {
+        char code[8];
+        std::snprintf(code, sizeof code, "0x%02X", static_cast<unsigned>(first));
+        return std::string("found the byte ") + code + ", which is not UTF-8 text";
     }
     return "found '" + what + "'";
 }
 
 std::optional<std::string> suggest_keyword(std::string_view word, std::string_view expected_words) {
+    if (word.size() > kLongestQuoted) {
+        return std::nullopt; // no keyword is that long; and edit distance would be slow
+    }
     std::vector<std::string_view> candidates;
     for (std::string_view entry : split_words(expected_words)) {
         const std::size_t equals = entry.find('=');
@@ -160,14 +182,14 @@ std::optional<std::string> suggest_keyword(std::string_view word, std::string_vi
     return word.size() > 1 ? closest_match(word, names) : std::nullopt;
 }
 
-Diagnostic syntax_diagnostic(const SourceFile& source, std::size_t offset,
-                             std::string_view message, const SyntaxHints& hints) {
+Diagnostic syntax_diagnostic(const SourceFile& source, std::size_t offset, std::string_view message,
+                             const SyntaxHints& hints) {
     const SourceRange token = token_at(source, offset);
     std::string text_found = hints.quote_found ? ", " + describe_found(source, token) : "";
     Diagnostic d{Severity::Error, "E0001", std::string(message) + text_found, token, {}};
-    const std::string_view text = std::string_view(source.text())
-                                      .substr(token.begin.offset,
-                                              token.end.offset - token.begin.offset);
+    const std::string_view text =
+        std::string_view(source.text())
+            .substr(token.begin.offset, token.end.offset - token.begin.offset);
     if (!looks_like_word(text)) {
         return d;
     }

@@ -14,10 +14,10 @@ namespace tmsc {
 
 /// What the failed rule knows beyond its message (see grammar/errors.hpp).
 struct SyntaxHints {
-    std::string_view expected_words;  ///< keywords valid at the error point, space-separated
-    std::string_view misplaced_words; ///< keywords that belong elsewhere
+    std::string_view expected_words;      ///< keywords valid at the error point, space-separated
+    std::string_view misplaced_words;     ///< keywords that belong elsewhere
     const char* misplaced_note = nullptr; ///< where they belong; "{}" stands for the word
-    bool quote_found = true; ///< append "found ..." to the message
+    bool quote_found = true;              ///< append "found ..." to the message
 };
 
 /// The range of the token that starts at `offset` (a word, a number, a string, one character;
@@ -33,7 +33,7 @@ std::string describe_found(const SourceFile& source, const SourceRange& range);
 std::optional<std::string> suggest_keyword(std::string_view word, std::string_view expected_words);
 
 /// The E0001 diagnostic for a syntax error at `offset` with the failed rule's `message`.
-Diagnostic syntax_diagnostic(const SourceFile& source, std::size_t offset,
-                             std::string_view message, const SyntaxHints& hints);
+Diagnostic syntax_diagnostic(const SourceFile& source, std::size_t offset, std::string_view message,
+                             const SyntaxHints& hints);
 
 } // namespace tmsc

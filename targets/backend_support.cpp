@@ -1,5 +1,7 @@
 #include "targets/backend_support.hpp"
 
+#include "targets/show.hpp"
+
 namespace tmsc::targets {
 
 std::string device_waveform(const DeviceProfile& profile, const std::string& session_waveform,
@@ -31,12 +33,16 @@ TrainDemand demand_of(const TargetTrain& train, std::string waveform, bool is_la
 
 const char* breach_code(DeviceRule rule) {
     switch (rule) {
-    case DeviceRule::RateAtPower: return "T0203";
-    case DeviceRule::TrainEnergy: return "T0205";
-    case DeviceRule::RestAfterTrain: return "T0206";
+    case DeviceRule::RateAtPower:
+        return "T0203";
+    case DeviceRule::TrainEnergy:
+        return "T0205";
+    case DeviceRule::RestAfterTrain:
+        return "T0206";
     case DeviceRule::PowerRange:
     case DeviceRule::Waveform:
-    case DeviceRule::RateRange: return "T0204";
+    case DeviceRule::RateRange:
+        return "T0204";
     }
     return "T0204";
 }
@@ -54,8 +60,8 @@ void report_breaches(DiagnosticList& out, std::string_view backend, const Device
                      const std::vector<RuleBreach>& breaches, const SourceRange& range) {
     for (const RuleBreach& b : breaches) {
         Diagnostic& d = out.error(breach_code(b.rule),
-                                  std::string(backend) + " cannot run this on the " +
-                                      profile.name + ": " + b.message,
+                                  std::string(backend) + " cannot run this on the " + profile.name +
+                                      ": " + b.message,
                                   range);
         d.notes.push_back({provenance_note(profile, b.provenance), std::nullopt});
     }
@@ -69,8 +75,7 @@ bool check_program(DiagnosticList& out, std::string_view backend, const DevicePr
         const TargetTrain& t = trains[i];
         const std::string waveform =
             device_waveform(profile, session_waveform, t.has_bursts(), hardware_bursts);
-        const auto breaches =
-            check_train(profile, demand_of(t, waveform, i + 1 == trains.size()));
+        const auto breaches = check_train(profile, demand_of(t, waveform, i + 1 == trains.size()));
         report_breaches(out, backend, profile, breaches, t.range);
         ok = ok && breaches.empty();
     }
@@ -107,6 +112,66 @@ bool check_count(DiagnosticList& out, std::string_view backend, std::string_view
                   std::to_string(range.max),
               where);
     return false;
+}
+
+std::optional<Rational> on_grid(DiagnosticList& out, std::string_view backend,
+                                std::string_view what, const ValueGrid& grid, const Rational& value,
+                                Rounding rounding, std::string_view unit,
+                                const SourceRange& range) {
+    if (value >= grid.min() && value <= grid.max()) {
+        if (auto snapped = snap(grid, value, rounding)) {
+            return snapped;
+        }
+    }
+    out.error("T0204",
+              std::string(backend) + ": " + std::string(what) + ' ' + show(value, unit) +
+                  " is outside the device's " + grid.describe(unit),
+              range);
+    return std::nullopt;
+}
+
+std::int64_t MicrosecondRounding::round(const Rational& seconds) {
+    const Rational micros = seconds * Rational(1000000);
+    const Rational floor(micros.floor());
+    const std::int64_t nearest =
+        micros - floor >= Rational(1, 2) ? micros.floor() + 1 : micros.floor();
+    const Rational shift = Rational(nearest) - micros;
+    const Rational size = shift.is_negative() ? -shift : shift;
+    if (!size.is_zero()) {
+        ++moved_;
+        largest_ = size > largest_ ? size : largest_;
+    }
+    return nearest;
+}
+
+void MicrosecondRounding::emit(DiagnosticList& out, std::string_view backend, std::string_view what,
+                               const SourceRange& range) const {
+    if (moved_ == 0) {
+        return;
+    }
+    out.warning("T0105",
+                std::string(backend) + ": " + std::to_string(moved_) + ' ' + std::string(what) +
+                    " rounded to whole microseconds (largest shift " + show(largest_, "us") +
+                    "); no total changes by a whole microsecond",
+                range);
+}
+
+void link_trains(std::vector<TargetTrain>& trains, const Rational& end) {
+    for (std::size_t i = 0; i < trains.size(); ++i) {
+        trains[i].next_onset_s = i + 1 < trains.size() ? trains[i + 1].onset_s : end;
+    }
+}
+
+SessionTotals totals_of(const std::vector<TargetTrain>& trains, const Rational& end) {
+    SessionTotals t;
+    t.end_s = end;
+    for (const TargetTrain& train : trains) {
+        t.pulses += train.pulses();
+    }
+    if (!trains.empty()) {
+        t.span_s = trains.back().last_pulse_s() - trains.front().onset_s;
+    }
+    return t;
 }
 
 } // namespace tmsc::targets

@@ -5,6 +5,7 @@
 #include "compiler/support/diagnostic.hpp"
 #include "targets/backend.hpp"
 #include "targets/device_rules.hpp"
+#include "targets/quantise.hpp"
 
 #include <string>
 #include <string_view>
@@ -47,6 +48,33 @@ Diagnostic& refuse(DiagnosticList& out, std::string_view code, std::string messa
 /// Checks a count against a range; adds a T0204 refusal naming `what` when outside.
 bool check_count(DiagnosticList& out, std::string_view backend, std::string_view what,
                  std::int64_t value, const CountRange& range, const SourceRange& where);
+
+/// `value` on `grid`, moved in direction `rounding`; nullopt after a T0204 refusal when it
+/// lies outside the grid's range. The caller reports a move through a QuantisationReport.
+std::optional<Rational> on_grid(DiagnosticList& out, std::string_view backend,
+                                std::string_view what, const ValueGrid& grid, const Rational& value,
+                                Rounding rounding, std::string_view unit, const SourceRange& range);
+
+/// Exact times moved to whole microseconds (nearest, ties later), reported as one T0105
+/// warning with the count and the largest shift.
+class MicrosecondRounding {
+  public:
+    /// The whole microsecond nearest to `seconds`.
+    std::int64_t round(const Rational& seconds);
+    /// Adds the warning when any time moved.
+    void emit(DiagnosticList& out, std::string_view backend, std::string_view what,
+              const SourceRange& range) const;
+
+  private:
+    std::int64_t moved_ = 0;
+    Rational largest_;
+};
+
+/// Sets each train's next_onset_s to the following train's onset, and the last one's to `end`.
+void link_trains(std::vector<TargetTrain>& trains, const Rational& end);
+
+/// Session totals of a list of trains ending at `end`.
+SessionTotals totals_of(const std::vector<TargetTrain>& trains, const Rational& end);
 
 /// A note "limit: <source> <confidence>: <citation>" for a provenance.
 std::string provenance_note(const DeviceProfile& profile, const Provenance& provenance);

@@ -103,7 +103,16 @@ std::optional<std::uint16_t> get_be16(const Bytes& in, std::size_t offset) {
     return static_cast<std::uint16_t>((in[offset] << 8) | in[offset + 1]);
 }
 
-Bytes ascii(std::string_view text) { return Bytes(text.begin(), text.end()); }
+void append(Bytes& out, const Bytes& more) {
+    out.reserve(out.size() + more.size());
+    for (std::uint8_t b : more) {
+        out.push_back(b);
+    }
+}
+
+Bytes ascii(std::string_view text) {
+    return Bytes(text.begin(), text.end());
+}
 
 std::string to_hex(const Bytes& bytes) {
     static constexpr char kDigits[] = "0123456789ABCDEF";
@@ -140,8 +149,12 @@ std::optional<Bytes> from_hex(std::string_view text) {
     return out;
 }
 
-Bytes to_bytes(std::string_view text) { return Bytes(text.begin(), text.end()); }
+Bytes to_bytes(std::string_view text) {
+    return Bytes(text.begin(), text.end());
+}
 
-std::string to_string(const Bytes& bytes) { return std::string(bytes.begin(), bytes.end()); }
+std::string to_string(const Bytes& bytes) {
+    return std::string(bytes.begin(), bytes.end());
+}
 
 } // namespace tmsc::targets

@@ -39,6 +39,10 @@ std::optional<std::uint64_t> get_le64(const Bytes& in, std::size_t offset);
 /// Reads a most-significant-first 16-bit integer.
 std::optional<std::uint16_t> get_be16(const Bytes& in, std::size_t offset);
 
+/// Appends `more` to `out` (reserving first, which also keeps GCC 12's -Warray-bounds quiet
+/// about vector::insert on short vectors).
+void append(Bytes& out, const Bytes& more);
+
 /// The bytes of an ASCII string.
 Bytes ascii(std::string_view text);
 

@@ -6,10 +6,14 @@ namespace tmsc::targets {
 
 std::string_view confidence_tag(Confidence confidence) {
     switch (confidence) {
-    case Confidence::Doc: return "[DOC]";
-    case Confidence::ThreeImpl: return "[3x]";
-    case Confidence::OneImpl: return "[1x]";
-    case Confidence::Assumed: return "[assumed]";
+    case Confidence::Doc:
+        return "[DOC]";
+    case Confidence::ThreeImpl:
+        return "[3x]";
+    case Confidence::OneImpl:
+        return "[1x]";
+    case Confidence::Assumed:
+        return "[assumed]";
     }
     return "[assumed]";
 }
@@ -71,7 +75,8 @@ std::string ValueGrid::describe(std::string_view unit) const {
         if (!out.empty()) {
             out += ", ";
         }
-        out += s.lo.to_string() + ".." + s.hi.to_string() + ' ' + std::string(unit);
+        out += s.lo == s.hi ? s.lo.to_string() : s.lo.to_string() + ".." + s.hi.to_string();
+        out += unit.empty() ? "" : ' ' + std::string(unit);
         if (s.lo != s.hi) {
             out += " in steps of " + s.step.to_string();
         }

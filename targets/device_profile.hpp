@@ -76,21 +76,21 @@ struct PowerTable {
 /// never below min_wait_s.
 struct EnergyRules {
     PowerTable joules_per_pulse;
-    Rational train_energy_j;      ///< 63000
-    Rational continuous_above_s;  ///< 60
+    Rational train_energy_j;                ///< 63000
+    Rational continuous_above_s;            ///< 60
     std::int64_t continuous_max_pulses = 0; ///< 6000
-    Rational dissipation_w;       ///< 1050
-    Rational min_wait_s;          ///< 0.5, also the lockout after every train
+    Rational dissipation_w;                 ///< 1050
+    Rational min_wait_s;                    ///< 0.5, also the lockout after every train
     Provenance provenance;
 };
 
 /// A waveform the device offers and its repetition-rate grid (MagPro: depends on waveform).
 struct WaveformSpec {
-    std::string name;            ///< "biphasic", "monophasic", "half_sine", "biphasic_burst"
-    std::int64_t code = 0;       ///< the device's number for it (MagPro waveform byte)
-    ValueGrid rate_hz;           ///< unit (pulse or burst) rate
-    std::optional<CountRange> burst_pulses;      ///< biphasic burst only
-    std::optional<ValueGrid> burst_interval_s;   ///< pulse interval inside a burst
+    std::string name;      ///< "biphasic", "monophasic", "half_sine", "biphasic_burst"
+    std::int64_t code = 0; ///< the device's number for it (MagPro waveform byte)
+    ValueGrid rate_hz;     ///< unit (pulse or burst) rate
+    std::optional<CountRange> burst_pulses;    ///< biphasic burst only
+    std::optional<ValueGrid> burst_interval_s; ///< pulse interval inside a burst
 };
 
 /// The limits of one way to program the device (a back end), by name: grids and counts.
@@ -107,13 +107,13 @@ struct SourceInfo {
 
 /// One stimulator model as the back ends see it.
 struct DeviceProfile {
-    std::string name;           ///< "magstim-rapid2-240v", what --device takes
-    std::string family;         ///< "magstim-rapid2" or "magventure"
+    std::string name;   ///< "magstim-rapid2-240v", what --device takes
+    std::string family; ///< "magstim-rapid2" or "magventure"
     std::string display_name;
     std::optional<std::int64_t> model_code; ///< MagPro model byte the device must report
     std::map<std::string, SourceInfo> sources;
     ValueGrid power_mso;
-    std::optional<PowerTable> max_rate_hz;  ///< by power, Magstim
+    std::optional<PowerTable> max_rate_hz; ///< by power, Magstim
     std::optional<EnergyRules> energy;
     std::vector<WaveformSpec> waveforms;
     std::map<std::string, FormatLimits> formats; ///< by back-end name

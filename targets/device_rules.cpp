@@ -6,12 +6,18 @@ namespace tmsc::targets {
 
 const char* device_rule_name(DeviceRule rule) {
     switch (rule) {
-    case DeviceRule::PowerRange: return "power-range";
-    case DeviceRule::Waveform: return "waveform";
-    case DeviceRule::RateRange: return "rate-range";
-    case DeviceRule::RateAtPower: return "rate-at-power";
-    case DeviceRule::TrainEnergy: return "train-energy";
-    case DeviceRule::RestAfterTrain: return "rest-after-train";
+    case DeviceRule::PowerRange:
+        return "power-range";
+    case DeviceRule::Waveform:
+        return "waveform";
+    case DeviceRule::RateRange:
+        return "rate-range";
+    case DeviceRule::RateAtPower:
+        return "rate-at-power";
+    case DeviceRule::TrainEnergy:
+        return "train-energy";
+    case DeviceRule::RestAfterTrain:
+        return "rest-after-train";
     }
     return "unknown";
 }
@@ -64,8 +70,8 @@ std::optional<Rational> max_on_time_s(const EnergyRules& rules, const Rational& 
     return rules.train_energy_j / power_w;
 }
 
-Rational required_rest_s(const EnergyRules& rules, const Rational& joules,
-                         const Rational& rate_hz, std::int64_t pulses) {
+Rational required_rest_s(const EnergyRules& rules, const Rational& joules, const Rational& rate_hz,
+                         std::int64_t pulses) {
     const Rational heat = Rational(pulses) * (rate_hz * joules - rules.dissipation_w) /
                           (rules.dissipation_w * rate_hz);
     return heat > rules.min_wait_s ? heat : rules.min_wait_s;
@@ -134,8 +140,8 @@ void check_rate_at_power(const DeviceProfile& p, const TrainDemand& d,
     if (*peak > limit) {
         breach(out, DeviceRule::RateAtPower,
                "pulses at " + show(*peak, "Hz") + " are faster than the " + show(limit, "Hz") +
-                   " the " + p.display_name + " allows at " +
-                   std::to_string(d.power_mso.ceil()) + " %MSO",
+                   " the " + p.display_name + " allows at " + std::to_string(d.power_mso.ceil()) +
+                   " %MSO",
                *peak, limit, p.max_rate_hz->provenance);
     }
 }

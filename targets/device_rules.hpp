@@ -16,13 +16,13 @@ namespace tmsc::targets {
 /// `pulse_rate_hz`; a single pulse has units = 1 and no rates; a pair has units = 1,
 /// pulses_per_unit = 2 and pulse_rate_hz = 1 / interval.
 struct TrainDemand {
-    Rational power_mso;                  ///< the highest intensity in the train
+    Rational power_mso; ///< the highest intensity in the train
     std::int64_t units = 1;
     std::int64_t pulses_per_unit = 1;
-    Rational unit_rate_hz;               ///< 0 for a single unit
-    Rational pulse_rate_hz;              ///< 0 with one pulse per unit
+    Rational unit_rate_hz;                ///< 0 for a single unit
+    Rational pulse_rate_hz;               ///< 0 with one pulse per unit
     std::optional<Rational> rest_after_s; ///< last pulse to the next train; none after the last
-    std::string waveform = "biphasic";   ///< the device waveform the train runs with
+    std::string waveform = "biphasic";    ///< the device waveform the train runs with
 };
 
 /// The rules a device can break.
@@ -48,7 +48,9 @@ struct RuleBreach {
 };
 
 /// Pulses in the train.
-inline std::int64_t demand_pulses(const TrainDemand& d) { return d.units * d.pulses_per_unit; }
+inline std::int64_t demand_pulses(const TrainDemand& d) {
+    return d.units * d.pulses_per_unit;
+}
 
 /// Nominal on-time: units / unit rate; a single burst or pair lasts pulses / pulse rate; a
 /// single pulse 0.
@@ -65,8 +67,8 @@ std::optional<Rational> max_on_time_s(const EnergyRules& rules, const Rational& 
 
 /// Energy rule: the rest needed after `pulses` pulses at mean rate `rate_hz`:
 /// max(min_wait_s, N (f E - dissipation_w) / (dissipation_w f)).
-Rational required_rest_s(const EnergyRules& rules, const Rational& joules,
-                         const Rational& rate_hz, std::int64_t pulses);
+Rational required_rest_s(const EnergyRules& rules, const Rational& joules, const Rational& rate_hz,
+                         std::int64_t pulses);
 
 /// Every rule the train breaks on `profile` (empty when the device can deliver it). Fractional
 /// powers use the table row of the rounded-up whole percent.

@@ -11,9 +11,12 @@ namespace {
 
 StimulusKind kind_of(StimulusPlan::Kind kind) {
     switch (kind) {
-    case StimulusPlan::Kind::Train: return StimulusKind::Train;
-    case StimulusPlan::Kind::Pulse: return StimulusKind::Pulse;
-    case StimulusPlan::Kind::Paired: return StimulusKind::Paired;
+    case StimulusPlan::Kind::Train:
+        return StimulusKind::Train;
+    case StimulusPlan::Kind::Pulse:
+        return StimulusKind::Pulse;
+    case StimulusPlan::Kind::Paired:
+        return StimulusKind::Paired;
     }
     return StimulusKind::Train;
 }
@@ -26,11 +29,11 @@ std::optional<Rational> mso_of(const ScheduledIntensity& intensity, DiagnosticLi
     }
     if (std::find(reported.begin(), reported.end(), statement) == reported.end()) {
         reported.push_back(statement);
-        Diagnostic& d = diagnostics.error(
-            "T0001",
-            "intensity " + intensity.written.to_string() +
-                " has no %MSO value; a stimulator is programmed in %MSO",
-            intensity.range);
+        Diagnostic& d =
+            diagnostics.error("T0001",
+                              "intensity " + intensity.written.to_string() +
+                                  " has no %MSO value; a stimulator is programmed in %MSO",
+                              intensity.range);
         d.notes.push_back({"give the threshold: `subject rmt = 55 %MSO` in the protocol, or "
                            "--rmt / --amt on the command line",
                            std::nullopt});

@@ -49,15 +49,35 @@ Bytes numeric(char command, std::int64_t value, int width) {
 
 } // namespace
 
-Bytes set_power(std::int64_t percent) { return numeric('@', percent, 3); }
-Bytes set_frequency_tenths(std::int64_t tenths_hz) { return numeric('B', tenths_hz, 4); }
-Bytes set_pulses(std::int64_t pulses) { return numeric('D', pulses, 5); }
-Bytes set_duration_tenths(std::int64_t tenths_s) { return numeric('[', tenths_s, 4); }
-Bytes get_parameters() { return frame('\\', "@"); }
-Bytes arm() { return frame('E', "B"); }
-Bytes disarm() { return frame('E', "A"); }
-Bytes fire() { return frame('E', "H"); }
-Bytes keep_alive() { return frame('x', "@"); }
-Bytes remote_off() { return frame('R', "@"); }
+Bytes set_power(std::int64_t percent) {
+    return numeric('@', percent, 3);
+}
+Bytes set_frequency_tenths(std::int64_t tenths_hz) {
+    return numeric('B', tenths_hz, 4);
+}
+Bytes set_pulses(std::int64_t pulses) {
+    return numeric('D', pulses, 5);
+}
+Bytes set_duration_tenths(std::int64_t tenths_s) {
+    return numeric('[', tenths_s, 4);
+}
+Bytes get_parameters() {
+    return frame('\\', "@");
+}
+Bytes arm() {
+    return frame('E', "B");
+}
+Bytes disarm() {
+    return frame('E', "A");
+}
+Bytes fire() {
+    return frame('E', "H");
+}
+Bytes keep_alive() {
+    return frame('x', "@");
+}
+Bytes remote_off() {
+    return frame('R', "@");
+}
 
 } // namespace tmsc::targets::magstim

@@ -47,9 +47,9 @@ struct Step {
     Phase phase = Phase::Setup;
     std::int64_t time_us = 0; ///< session clock, for Phase::Timed
     Action action = Action::Send;
-    Bytes frame;              ///< empty for RemoteOn payload-less and WaitReady
+    Bytes frame; ///< empty for RemoteOn payload-less and WaitReady
     std::optional<Expectation> expect;
-    std::string comment;      ///< text script only
+    std::string comment; ///< text script only
 
     /// Equal steps, ignoring the comment (the binary form has none).
     bool same_as(const Step& other) const;

@@ -26,8 +26,7 @@ json parse_json(std::string_view origin, std::string_view text) {
 }
 
 /// The profile with every "extends" applied, parents first.
-json flatten(std::string_view origin, json document, const ProfileTextLookup& parents,
-             int depth) {
+json flatten(std::string_view origin, json document, const ProfileTextLookup& parents, int depth) {
     const auto it = document.find("extends");
     if (it == document.end()) {
         return document;
@@ -81,16 +80,16 @@ EnergyRules read_energy(const FieldReader& r, const json& doc) {
                 {"train_energy_j", "continuous_above_s", "continuous_max_pulses", "dissipation_w",
                  "min_wait_s", "source", "confidence"});
     EnergyRules rules;
-    rules.joules_per_pulse = r.table(r.member(doc, "", "joules_per_pulse"), "/joules_per_pulse",
-                                     true);
-    rules.train_energy_j = r.decimal(r.member(e, "/energy", "train_energy_j"),
-                                     "/energy/train_energy_j");
-    rules.continuous_above_s = r.decimal(r.member(e, "/energy", "continuous_above_s"),
-                                         "/energy/continuous_above_s");
-    rules.continuous_max_pulses = r.integer(r.member(e, "/energy", "continuous_max_pulses"),
-                                            "/energy/continuous_max_pulses");
-    rules.dissipation_w = r.decimal(r.member(e, "/energy", "dissipation_w"),
-                                    "/energy/dissipation_w");
+    rules.joules_per_pulse =
+        r.table(r.member(doc, "", "joules_per_pulse"), "/joules_per_pulse", true);
+    rules.train_energy_j =
+        r.decimal(r.member(e, "/energy", "train_energy_j"), "/energy/train_energy_j");
+    rules.continuous_above_s =
+        r.decimal(r.member(e, "/energy", "continuous_above_s"), "/energy/continuous_above_s");
+    rules.continuous_max_pulses =
+        r.integer(r.member(e, "/energy", "continuous_max_pulses"), "/energy/continuous_max_pulses");
+    rules.dissipation_w =
+        r.decimal(r.member(e, "/energy", "dissipation_w"), "/energy/dissipation_w");
     rules.min_wait_s = r.decimal(r.member(e, "/energy", "min_wait_s"), "/energy/min_wait_s");
     if (rules.train_energy_j.is_zero() || rules.dissipation_w.is_zero() ||
         rules.continuous_max_pulses <= 0) {
@@ -140,7 +139,8 @@ std::vector<WaveformSpec> read_waveforms(const FieldReader& r, const json& doc) 
         waveforms.push_back(read_waveform(r, list[i], path));
         for (std::size_t j = 0; j + 1 < waveforms.size(); ++j) {
             if (waveforms[j].name == waveforms.back().name) {
-                r.fail(path + "/name", "waveform \"" + waveforms.back().name + "\" is listed twice");
+                r.fail(path + "/name",
+                       "waveform \"" + waveforms.back().name + "\" is listed twice");
             }
         }
     }
@@ -162,7 +162,8 @@ FormatLimits read_format(const FieldReader& r, const json& f, const std::string&
         r.only_keys(counts, path + "/counts", schema.counts);
         for (std::string_view key : schema.counts) {
             const std::string at = path + "/counts/" + std::string(key);
-            limits.counts.emplace(key, r.counts(r.member(counts, path + "/counts", key.data()), at));
+            limits.counts.emplace(key,
+                                  r.counts(r.member(counts, path + "/counts", key.data()), at));
         }
     }
     return limits;
@@ -179,7 +180,8 @@ std::map<std::string, FormatLimits> read_formats(const FieldReader& r, const jso
         if (!schema) {
             r.fail("/formats", "no back end reads a format called \"" + item.key() + '"');
         }
-        formats.emplace(item.key(), read_format(r, item.value(), "/formats/" + item.key(), *schema));
+        formats.emplace(item.key(),
+                        read_format(r, item.value(), "/formats/" + item.key(), *schema));
     }
     return formats;
 }
@@ -216,13 +218,13 @@ void read_family(const FieldReader& r, const json& doc, DeviceProfile& p) {
     const bool magstim = p.family == kFamilyMagstimRapid2;
     for (const char* key : {"joules_per_pulse", "max_rate_hz", "energy"}) {
         if (doc.contains(key) != magstim) {
-            r.fail("/", std::string(magstim ? "missing \"" : "unexpected \"") + key + "\" for family " +
-                            p.family);
+            r.fail("/", std::string(magstim ? "missing \"" : "unexpected \"") + key +
+                            "\" for family " + p.family);
         }
     }
     if (doc.contains("model_code") == magstim) {
-        r.fail("/", std::string(magstim ? "unexpected" : "missing") + " \"model_code\" for family " +
-                        p.family);
+        r.fail("/", std::string(magstim ? "unexpected" : "missing") +
+                        " \"model_code\" for family " + p.family);
     }
     if (magstim) {
         p.max_rate_hz = r.table(doc["max_rate_hz"], "/max_rate_hz", false);

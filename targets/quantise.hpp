@@ -22,7 +22,9 @@ enum class Rounding { Down, Up };
 std::optional<Rational> snap(const ValueGrid& grid, const Rational& value, Rounding rounding);
 
 /// Collects the roundings of one back-end run. Identical roundings of one statement (every
-/// repetition of a train) become one warning that says how many occurrences it covers.
+/// repetition of a train) become one warning that says how many occurrences it covers; when
+/// they differ (jittered waits), one warning gives the count, the largest change and the
+/// first occurrence.
 class QuantisationReport {
   public:
     explicit QuantisationReport(std::string backend) : backend_(std::move(backend)) {}
@@ -42,9 +44,14 @@ class QuantisationReport {
   private:
     struct Entry {
         std::string code;
-        std::string message;
+        std::string what;
+        std::string unit;
+        std::string effect_kind; ///< the effect without its numbers
+        std::string message;     ///< of the first occurrence
         SourceRange range;
         std::size_t count = 0;
+        bool varied = false;  ///< occurrences differ in their values
+        Rational largest;     ///< largest |after - before|
     };
     std::string backend_;
     std::vector<Entry> entries_;

@@ -23,19 +23,19 @@ enum class StimulusKind { Train, Pulse, Paired };
 /// One occurrence of a stimulus statement: `units` units (pulses, or bursts of
 /// `pulses_per_unit` pulses) starting at `onset_s`.
 struct TargetTrain {
-    std::int64_t index = 0;            ///< 0-based occurrence in the session
+    std::int64_t index = 0; ///< 0-based occurrence in the session
     StimulusKind kind = StimulusKind::Train;
     Rational onset_s;
     std::int64_t units = 1;
     std::int64_t pulses_per_unit = 1;
-    Rational unit_period_s;            ///< unit onset to unit onset; 0 for a single pulse
-    Rational pulse_period_s;           ///< inside a burst or pair; 0 with one pulse per unit
-    Rational on_time_s;                ///< nominal occupancy (units x unit period; pair: ISI)
-    Rational first_to_last_s;          ///< first pulse to last pulse
-    Rational power_mso;                ///< every pulse (the first of a pair)
+    Rational unit_period_s;   ///< unit onset to unit onset; 0 for a single pulse
+    Rational pulse_period_s;  ///< inside a burst or pair; 0 with one pulse per unit
+    Rational on_time_s;       ///< nominal occupancy (units x unit period; pair: ISI)
+    Rational first_to_last_s; ///< first pulse to last pulse
+    Rational power_mso;       ///< every pulse (the first of a pair)
     std::optional<Rational> second_power_mso; ///< the second pulse of a pair
-    Rational next_onset_s;             ///< the next occurrence's onset, or the session's end
-    SourceRange range;                 ///< the statement in the source
+    Rational next_onset_s;                    ///< the next occurrence's onset, or the session's end
+    SourceRange range;                        ///< the statement in the source
 
     std::int64_t pulses() const { return units * pulses_per_unit; }
     bool has_bursts() const { return kind == StimulusKind::Train && pulses_per_unit > 1; }
@@ -60,8 +60,8 @@ struct TargetSession {
     std::string protocol_name;
     std::string waveform = "biphasic"; ///< the protocol's `waveform` line, or biphasic
     std::vector<TargetTrain> trains;
-    Rational end_s;                    ///< nominal session end, trailing waits included
-    SourceRange range;                 ///< the session, for session-wide diagnostics
+    Rational end_s;    ///< nominal session end, trailing waits included
+    SourceRange range; ///< the session, for session-wide diagnostics
 
     std::int64_t pulses() const;
     /// First pulse to last pulse; 0 without pulses.

@@ -22,6 +22,9 @@ struct Command {
 /// `tmsc check FILE...`.
 Command add_check_command(CLI::App& app);
 
+/// `tmsc explain FILE`.
+Command add_explain_command(CLI::App& app);
+
 /// `tmsc fmt FILE...`.
 Command add_fmt_command(CLI::App& app);
 
@@ -33,6 +36,9 @@ Command add_stats_command(CLI::App& app);
 
 /// `tmsc new --from NAME`.
 Command add_new_command(CLI::App& app);
+
+/// `tmsc plot FILE -o out.svg`.
+Command add_plot_command(CLI::App& app);
 
 /// Every subcommand, in the order `tmsc --help` lists them.
 std::vector<Command> add_all_commands(CLI::App& app);

@@ -5,10 +5,9 @@
 #include "compiler/format.hpp"
 #include "compiler/source_loader.hpp"
 
-#include <cstdio>
-#include <fstream>
+#include "compiler/text_output.hpp"
+
 #include <iostream>
-#include <unistd.h>
 
 namespace tmsc::cli {
 
@@ -18,26 +17,6 @@ struct FmtOptions {
     std::vector<std::string> files;
     bool check = false;
 };
-
-/// Replaces `path` with `text` through a temporary file in the same directory and a rename,
-/// so a reader never sees half a file. Returns false (and removes the temporary) on failure.
-bool replace_file(const std::string& path, const std::string& text) {
-    const std::string temp = path + ".tmsc-fmt." + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::remove(temp.c_str());
-            return false;
-        }
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::remove(temp.c_str());
-        return false;
-    }
-    return true;
-}
 
 /// Formats one file; returns 0 (already formatted or rewritten), 1 (not formatted / syntax
 /// error) or 2 (I/O).
@@ -63,8 +42,9 @@ int format_one(const std::string& path, bool check) {
         std::cout << line_diff(path, loaded.source->text(), *formatted.text);
         return kExitProtocol;
     }
-    if (!replace_file(path, *formatted.text)) {
-        std::cerr << "tmsc: error: cannot write '" << path << "'\n";
+    std::string error;
+    if (!write_text_output(path, *formatted.text, error)) {
+        std::cerr << "tmsc: error: " << error << '\n';
         return kExitUsage;
     }
     return kExitOk;

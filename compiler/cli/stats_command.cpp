@@ -33,7 +33,7 @@ int run_stats(const StatsOptions& options) {
     }
     auto p = lower_source(std::move(*loaded.source), lowering, VerdictPolicy::RequireResolved);
     std::cerr << render_all(p->diagnostics, p->source);
-    if (!p->schedule || !p->summary) {
+    if (!p->schedule_ok()) {
         return kExitProtocol;
     }
     std::cout << render_stats_text(*p->schedule, *p->summary, p->source.path());

@@ -1,5 +1,7 @@
 #include "compiler/support/diagnostic.hpp"
 
+#include "compiler/support/utf8.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -42,28 +44,57 @@ bool same(const Diagnostic& a, const Diagnostic& b) {
     return sort_key(a) == sort_key(b) && a.range.end.offset == b.range.end.offset;
 }
 
-/// Is `byte` the first byte of a UTF-8 sequence (not a continuation byte)?
-bool starts_code_point(char byte) {
-    return (static_cast<unsigned char>(byte) & 0xC0u) != 0x80u;
+/// One character of a quoted line as it is shown: control characters as their Unicode
+/// pictures (NUL as U+2400), bytes that are not UTF-8 as U+FFFD, so the report stays valid
+/// UTF-8 text on one line whatever the file holds. Tabs are kept; the caret line copies them.
+struct Shown {
+    std::string text;
+    std::size_t bytes = 1; ///< bytes of the source line this character covers
+};
+
+Shown shown_at(std::string_view line, std::size_t i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    const std::size_t n = utf8_sequence_length(line, i);
+    if (n == 0) {
+        return {"\xEF\xBF\xBD", 1};
+    }
+    if (c == 0x7F || (c < 0x20 && c != '\t')) {
+        const unsigned picture = 0x2400u + (c == 0x7F ? 0x21u : c);
+        std::string out = "\xE2";
+        out += static_cast<char>(0x80u | ((picture >> 6) & 0x3Fu));
+        out += static_cast<char>(0x80u | (picture & 0x3Fu));
+        return {out, 1};
+    }
+    return {std::string(line.substr(i, n)), n};
 }
 
-/// The caret line under `line`: whitespace copied so tabs align, then `^~~~`.
+/// The line as shown (see Shown).
+std::string displayed(std::string_view line) {
+    std::string out;
+    for (std::size_t i = 0; i < line.size();) {
+        const Shown c = shown_at(line, i);
+        out += c.text;
+        i += c.bytes;
+    }
+    return out;
+}
+
+/// The caret line under `line`: one column per shown character, tabs copied so they align,
+/// '^' under the character at `begin_col` and '~' under the rest of [begin_col, end_col).
 std::string caret_line(std::string_view line, std::size_t begin_col, std::size_t end_col) {
     std::string out;
     const std::size_t begin = std::min(begin_col - 1, line.size());
-    for (std::size_t i = 0; i < begin; ++i) {
-        if (line[i] == '\t') {
-            out += '\t';
-        } else if (starts_code_point(line[i])) {
-            out += ' ';
-        }
+    const std::size_t end = std::max(std::min(end_col - 1, line.size()), begin);
+    std::size_t i = 0;
+    while (i < begin) {
+        out += line[i] == '\t' ? '\t' : ' ';
+        i += shown_at(line, i).bytes;
     }
     out += '^';
-    const std::size_t end = std::min(std::max(end_col - 1, begin + 1), line.size());
-    for (std::size_t i = begin + 1; i < end; ++i) {
-        if (starts_code_point(line[i])) {
-            out += '~';
-        }
+    i += i < line.size() ? shown_at(line, i).bytes : 1;
+    while (i < end) {
+        out += '~';
+        i += shown_at(line, i).bytes;
     }
     return out;
 }
@@ -75,7 +106,7 @@ void render_snippet(std::string& out, const SourceFile& source, const SourceRang
     // A range running onto later lines is underlined to the end of its first line.
     const std::size_t end_col =
         range.end.line == range.begin.line ? range.end.column : line.size() + 1;
-    out += ' ' + number + " | " + std::string(line) + '\n';
+    out += ' ' + number + " | " + displayed(line) + '\n';
     out += ' ' + gutter + " | " + caret_line(line, range.begin.column, end_col) + '\n';
 }
 

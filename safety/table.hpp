@@ -1,0 +1,40 @@
+#pragma once
+// The train-duration table's lookup semantics, once symbolically (for the solver) and once as
+// plain code (for the evaluator that cross-checks the solver). Both follow
+// docs/safety.md: the limit is the minimum over the cells bracketing the frequency and the
+// intensity; below the first row or column that row or column applies; above the last row or
+// column there is no evidence at all.
+
+#include "safety/expr.hpp"
+#include "safety/rules.hpp"
+
+#include <optional>
+#include <string>
+
+namespace tmsc::safety {
+
+/// Marks "no limit among the bracketing cells" in a symbolic limit (durations are positive).
+inline const Rational kNoLimit = Rational(-1);
+
+/// The scaled limit in seconds as an if-then-else chain over `rate` (Hz) and `percent`, or
+/// kNoLimit where no (plain, if `limits_only`) cell brackets the point or it is off the table.
+Expr table_limit(const DurationTable& table, bool limits_only, const Rational& scale,
+                 const Expr& rate, const Expr& percent);
+
+/// True where the table has evidence: rate and percent at or below the last row and column.
+Expr table_domain(const DurationTable& table, const Expr& rate, const Expr& percent);
+
+/// The same lookup by plain search. nullopt when no qualifying cell brackets the point;
+/// the caller checks the domain first.
+std::optional<Rational> lookup_limit(const DurationTable& table, bool limits_only,
+                                     const Rational& scale, const Rational& rate,
+                                     const Rational& percent);
+
+/// "cells 20-25 Hz x 120-130 %rMT": the cells a lookup at this point takes its minimum over.
+std::string bracket_description(const DurationTable& table, const Rational& rate,
+                                const Rational& percent);
+
+/// Whether a point lies on the table (plain counterpart of table_domain).
+bool in_domain(const DurationTable& table, const Rational& rate, const Rational& percent);
+
+} // namespace tmsc::safety

@@ -1,0 +1,26 @@
+#pragma once
+// `waive RULE "reason"`: a waived warning passes and is recorded; a waived error passes only
+// when the caller allows it; a waiver naming no rule of the set is an error.
+
+#include "compiler/support/diagnostic.hpp"
+#include "grammar/ast.hpp"
+#include "safety/rules.hpp"
+#include "safety/verify.hpp"
+
+#include <vector>
+
+namespace tmsc::safety {
+
+/// A diagnostic produced by a rule (or null for coverage and solver failures).
+struct Finding {
+    Diagnostic diagnostic;
+    const Rule* rule = nullptr;
+};
+
+/// Applies the protocol's waivers to the findings, appends every finding (waived ones as
+/// notes) and every waiver problem to `out`, and records what became of each waiver.
+void apply_waivers(const ast::Protocol& protocol, const RuleSet& rules, bool allow_waived_errors,
+                   std::vector<Finding> findings, DiagnosticList& out,
+                   std::vector<WaiverRecord>& records);
+
+} // namespace tmsc::safety

@@ -1,0 +1,45 @@
+// SHA-256 against the FIPS 180-2 test vectors (appendix B).
+
+#include "compiler/sha256.hpp"
+
+#include <gtest/gtest.h>
+
+namespace tmsc {
+namespace {
+
+TEST(EmitSha256, OneBlockMessage) {
+    EXPECT_EQ(sha256_hex("abc"),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(EmitSha256, TwoBlockMessage) {
+    EXPECT_EQ(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+              "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST(EmitSha256, OneMillionTimesA) {
+    Sha256 hash;
+    const std::string chunk(1000, 'a');
+    for (int i = 0; i < 1000; ++i) {
+        hash.update(chunk);
+    }
+    std::string hex;
+    for (std::uint8_t b : hash.finish()) {
+        static const char* digits = "0123456789abcdef";
+        hex += digits[b >> 4];
+        hex += digits[b & 15];
+    }
+    EXPECT_EQ(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST(EmitSha256, EmptyMessageAndPaddingBoundary) {
+    EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    // 55 and 56 bytes straddle the length field: one block versus two.
+    EXPECT_EQ(sha256_hex(std::string(55, 'a')),
+              "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+    EXPECT_EQ(sha256_hex(std::string(56, 'a')),
+              "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+}
+
+} // namespace
+} // namespace tmsc
