@@ -19,7 +19,7 @@ void emit_all(benchmark::State& state, const char* file, EmitFormat format) {
     std::int64_t bytes = 0;
     for (auto _ : state) {
         OutputSink sink(null_fd);
-        const EmitInput input{*p->schedule, *p->summary, p->source, "tmsc bench"};
+        const EmitInput input{*p->schedule, *p->summary, p->source, "tmsc bench", &p->check};
         benchmark::DoNotOptimize(emit_schedule(format, input, sink));
         pulses += p->schedule->pulses_per_session;
         bytes += static_cast<std::int64_t>(sink.bytes());

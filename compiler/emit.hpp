@@ -3,6 +3,7 @@
 // documented in docs/output-formats.md; the JSON one also has a JSON Schema in docs/schemas/.
 // Output is streamed: memory does not grow with the number of pulses.
 
+#include "compiler/driver.hpp"
 #include "compiler/emit_sink.hpp"
 #include "compiler/schedule.hpp"
 #include "compiler/stats.hpp"
@@ -24,6 +25,7 @@ struct EmitInput {
     const ScheduleSummary& summary;
     const SourceFile& source;        ///< for the path and the SHA-256 of the protocol text
     std::string generator;           ///< "tmsc 0.1.0"
+    const CheckResult* check = nullptr; ///< the check's verdict, rule set and warnings, if any
 };
 
 /// Writes the schedule. Returns the warnings found while writing: one W0901 per stimulus

@@ -40,13 +40,9 @@ class CsvRowWriter {
         char* at = out_.reserve(max_row_);
         at = index_.write(at);
         *at++ = ',';
-        char* const us_digits = at;
         at = write_uint(at, static_cast<std::uint64_t>(p.time.rounded_us()));
-        const int us_length = static_cast<int>(at - us_digits);
         *at++ = ',';
-        // A whole microsecond: t_s is t_us with the decimal point moved, from the same digits.
-        at = p.time.is_whole() ? write_seconds_from_micros_digits(at, us_digits, us_length)
-                               : write_exact_seconds(at, p.time);
+        at = write_exact_seconds(at, p.time);
         at = train_.write(at);
         at = in_train_.write(at);
         *at++ = ',';
@@ -60,7 +56,7 @@ class CsvRowWriter {
         } else {
             *at++ = ',';
         }
-        at = suffixes_[static_cast<std::size_t>(p.pulse_in_unit) % suffixes_.size()].write(at);
+        at = suffixes_[p.pulse_in_unit == 1 && suffixes_.size() > 1 ? 1 : 0].write(at);
         out_.commit(at);
         index_.increment();
         in_train_.increment();
@@ -70,7 +66,7 @@ class CsvRowWriter {
     const Schedule& schedule_;
     OutputSink& out_;
     PaddedText train_;                 ///< ",17,"
-    std::vector<PaddedText> suffixes_; ///< ",120,%rMT,66,0,left_dlpfc\n", per pair position
+    std::vector<PaddedText> suffixes_; ///< (index 1: a pair's second pulse) ",120,%rMT,66,0,left_dlpfc\n", per pair position
     bool has_bursts_ = false;
     std::size_t max_row_ = 0;
     DecimalCounter index_;

@@ -2,6 +2,7 @@
 // per line (docs/output-formats.md, docs/schemas/schedule-v1.schema.json).
 
 #include "compiler/emit_pulses.hpp"
+#include "compiler/emit_text.hpp"
 #include "compiler/sha256.hpp"
 
 #include <algorithm>
@@ -131,16 +132,43 @@ Json blocks_part(const Schedule& schedule) {
     return blocks;
 }
 
+/// The check's judgement: rule set, warnings (a compiled protocol has no errors) and waivers.
+Json verdict_part(const EmitInput& in) {
+    Json out{{"verdict", "pass"}, {"rule_set_id", nullptr}, {"rule_set_sha256", nullptr},
+             {"warnings", Json::array()}, {"waivers", Json::array()}};
+    if (!in.check) {
+        return out;
+    }
+    if (in.check->rules) {
+        out["rule_set_id"] = in.check->rules->id;
+        if (!in.check->rules->files.empty()) {
+            out["rule_set_sha256"] = in.check->rules->files.front().sha256;
+        }
+    }
+    for (const Diagnostic& d : in.check->diagnostics) {
+        if (d.severity == Severity::Warning) {
+            out["warnings"].push_back(Json{{"code", d.code}, {"message", d.message},
+                                           {"line", d.range.begin.line},
+                                           {"column", d.range.begin.column}});
+        }
+    }
+    if (in.check->safety) {
+        for (const safety::WaiverRecord& w : in.check->safety->waivers) {
+            out["waivers"].push_back(Json{{"rule", w.rule}, {"reason", w.reason},
+                                          {"status", safety::waiver_status_name(w.status)},
+                                          {"findings", w.findings},
+                                          {"line", w.range.begin.line}});
+        }
+    }
+    return out;
+}
+
 Json head(const EmitInput& in) {
     return Json{{"format", "tmsc-schedule"},
                 {"format_version", kScheduleFormatVersion},
                 {"generator", in.generator},
                 {"protocol", protocol_part(in)},
-                {"verdict", Json{{"verdict", "pass"},
-                                 {"rule_set_id", nullptr},
-                                 {"rule_set_sha256", nullptr},
-                                 {"warnings", Json::array()},
-                                 {"waivers", Json::array()}}},
+                {"verdict", verdict_part(in)},
                 {"summary", summary_part(in.summary)},
                 {"blocks", blocks_part(in.schedule)}};
 }
@@ -201,76 +229,86 @@ std::string json_number_text(const std::string& text) {
                                                : '"' + text + '"';
 }
 
-/// JSON text of one pulse that is the same for every pulse of a train (per pair position).
-struct TrainJsonParts {
-    std::string train;                  ///< ",\"train\":17,\"pulse_in_train\":"
-    std::vector<std::string> suffixes;  ///< ",\"intensity\":120,...}"
-    bool has_bursts = false;
-    std::int64_t pulses_per_unit = 1;
-    std::size_t max_row = 0;            ///< bytes one pulse can take
+/// Writes pulse objects: per-train constant text prepared once per train, counters kept as
+/// text (the same scheme as the CSV writer).
+class JsonPulseWriter {
+  public:
+    JsonPulseWriter(const Schedule& schedule, OutputSink& out) : schedule_(schedule), out_(out) {}
+
+    /// Prepares the text every pulse of `t` shares.
+    void start_train(const TrainInstance& t) {
+        train_ = PaddedText(",\"train\":" + std::to_string(t.index) + ",\"pulse_in_train\":");
+        has_bursts_ = t.plan->has_bursts;
+        const BlockInfo& block = schedule_.blocks[t.plan->block];
+        std::string target;
+        append_json_string(target, block.target);
+        suffixes_.clear();
+        std::size_t longest = 0;
+        for (const IntensityText& i : intensity_texts(*t.plan)) {
+            suffixes_.emplace_back(",\"intensity\":" + json_number_text(i.percent) +
+                                   ",\"intensity_unit\":\"" + i.reference +
+                                   "\",\"intensity_mso\":" + json_number_text(i.mso) +
+                                   ",\"block\":" + std::to_string(block.index) +
+                                   ",\"target\":" + target + "}");
+            longest = std::max(longest, suffixes_.back().size());
+        }
+        max_row_ = train_.size() + longest + kPulseRowSlack;
+        in_train_.reset(0);
+        unit_.reset(0);
+    }
+
+    /// Writes one pulse object (after the separator) straight into the output buffer.
+    void write(const ScheduledPulse& p) {
+        char* at = out_.reserve(max_row_);
+        at = write_text(at, first_ ? "\n    {\"pulse\":" : ",\n    {\"pulse\":");
+        first_ = false;
+        at = index_.write(at);
+        at = write_text(at, ",\"t_us\":");
+        at = write_uint(at, static_cast<std::uint64_t>(p.time.rounded_us()));
+        at = write_text(at, ",\"t_s\":\"");
+        at = write_exact_seconds(at, p.time);
+        *at++ = '"';
+        at = train_.write(at);
+        at = in_train_.write(at);
+        if (has_bursts_) {
+            if (p.pulse_in_unit == 0 && p.unit != 0) {
+                unit_.increment();
+            }
+            at = write_text(at, ",\"burst\":");
+            at = unit_.write(at);
+            at = write_text(at, ",\"pulse_in_burst\":");
+            at = write_uint(at, static_cast<std::uint64_t>(p.pulse_in_unit));
+        } else {
+            at = write_text(at, ",\"burst\":null,\"pulse_in_burst\":null");
+        }
+        at = suffixes_[p.pulse_in_unit == 1 && suffixes_.size() > 1 ? 1 : 0].write(at);
+        out_.commit(at);
+        index_.increment();
+        in_train_.increment();
+    }
+
+  private:
+    const Schedule& schedule_;
+    OutputSink& out_;
+    PaddedText train_;                 ///< ",\"train\":17,\"pulse_in_train\":"
+    std::vector<PaddedText> suffixes_; ///< (index 1: a pair's second pulse) ",\"intensity\":120,...}", per pair position
+    bool has_bursts_ = false;
+    bool first_ = true;
+    std::size_t max_row_ = 0;
+    DecimalCounter index_;
+    DecimalCounter in_train_;
+    DecimalCounter unit_;
 };
-
-TrainJsonParts json_parts(const Schedule& schedule, const TrainInstance& t) {
-    TrainJsonParts parts;
-    parts.train = ",\"train\":" + std::to_string(t.index) + ",\"pulse_in_train\":";
-    parts.has_bursts = t.plan->has_bursts;
-    parts.pulses_per_unit = t.plan->pulses_per_unit;
-    const BlockInfo& block = schedule.blocks[t.plan->block];
-    std::string target;
-    append_json_string(target, block.target);
-    for (const IntensityText& i : intensity_texts(*t.plan)) {
-        parts.suffixes.push_back(",\"intensity\":" + json_number_text(i.percent) +
-                                 ",\"intensity_unit\":\"" + i.reference +
-                                 "\",\"intensity_mso\":" + json_number_text(i.mso) +
-                                 ",\"block\":" + std::to_string(block.index) +
-                                 ",\"target\":" + target + "}");
-        parts.max_row = std::max(parts.max_row, parts.suffixes.back().size());
-    }
-    parts.max_row += parts.train.size() + kPulseRowSlack;
-    return parts;
-}
-
-/// One pulse object, written straight into the output buffer.
-void write_pulse(OutputSink& out, const TrainJsonParts& parts, const ScheduledPulse& p,
-                 std::string_view separator) {
-    char* at = out.reserve(parts.max_row);
-    at = write_text(at, separator);
-    at = write_text(at, "{\"pulse\":");
-    at = write_uint(at, static_cast<std::uint64_t>(p.index));
-    at = write_text(at, ",\"t_us\":");
-    char* const us_digits = at;
-    at = write_uint(at, static_cast<std::uint64_t>(p.time.rounded_us()));
-    const int us_length = static_cast<int>(at - us_digits);
-    at = write_text(at, ",\"t_s\":\"");
-    at = p.time.is_whole() ? write_seconds_from_micros_digits(at, us_digits, us_length)
-                           : write_exact_seconds(at, p.time);
-    *at++ = '"';
-    at = write_text(at, parts.train);
-    at = write_uint(at, static_cast<std::uint64_t>(p.unit * parts.pulses_per_unit + p.pulse_in_unit));
-    if (parts.has_bursts) {
-        at = write_text(at, ",\"burst\":");
-        at = write_uint(at, static_cast<std::uint64_t>(p.unit));
-        at = write_text(at, ",\"pulse_in_burst\":");
-        at = write_uint(at, static_cast<std::uint64_t>(p.pulse_in_unit));
-    } else {
-        at = write_text(at, ",\"burst\":null,\"pulse_in_burst\":null");
-    }
-    at = write_text(at, parts.suffixes[static_cast<std::size_t>(p.pulse_in_unit) %
-                                       parts.suffixes.size()]);
-    out.commit(at);
-}
 
 QuantisationTracker write_pulses(const Schedule& schedule, OutputSink& out) {
     out.write(",\n  \"pulses\": [");
     QuantisationTracker quantisation(schedule);
-    TrainJsonParts parts;
-    std::string_view separator = "\n    ";
+    JsonPulseWriter pulses(schedule, out);
     for_each_pulse(
-        schedule, [&](const TrainInstance& t) { parts = json_parts(schedule, t); },
+        schedule, [&](const TrainInstance& t) { pulses.start_train(t); },
         [&](const ScheduledPulse& p) {
             quantisation.add(p);
-            write_pulse(out, parts, p, separator);
-            separator = ",\n    ";
+            pulses.write(p);
         });
     out.write("\n  ]\n}\n");
     return quantisation;

@@ -43,10 +43,7 @@ void append_exact_seconds(std::string& out, const PulseTime& time) {
     append_wide(out, den / a);
 }
 
-char* write_exact_seconds(char* out, const PulseTime& time) {
-    if (time.rem == 0) {
-        return write_micros_as_seconds(out, time.us);
-    }
+char* write_fraction_seconds(char* out, const PulseTime& time) {
     // Not a whole microsecond: rare, so the string path is fast enough.
     std::string text;
     append_exact_seconds(text, time);

@@ -23,12 +23,18 @@ void for_each_pulse(const Schedule& schedule, OnTrain&& on_train, OnPulse&& on_p
     });
 }
 
+/// write_exact_seconds for a time that is not a whole microsecond.
+char* write_fraction_seconds(char* out, const PulseTime& time);
+
 /// The exact time in seconds: decimal for whole microseconds ("3.9"), else a reduced
 /// fraction ("1/18").
 void append_exact_seconds(std::string& out, const PulseTime& time);
 
-/// The same written at `out` (at most kMaxExactSecondsChars bytes); returns the end.
-char* write_exact_seconds(char* out, const PulseTime& time);
+/// The same written at `out` (at most kMaxExactSecondsChars bytes); returns the end. Inline
+/// for the whole-microsecond case, which is nearly every pulse.
+inline char* write_exact_seconds(char* out, const PulseTime& time) {
+    return time.rem == 0 ? write_micros_as_seconds(out, time.us) : write_fraction_seconds(out, time);
+}
 
 /// Longest text write_exact_seconds produces: two 39-digit integers and a slash.
 inline constexpr std::size_t kMaxExactSecondsChars = 80;

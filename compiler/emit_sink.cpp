@@ -30,12 +30,6 @@ void OutputSink::flush() {
 
 void OutputSink::make_room(std::size_t) { flush(); }
 
-char* write_micros_as_seconds(char* out, std::int64_t us) {
-    char digits[24];
-    const char* end = write_uint(digits, static_cast<std::uint64_t>(us));
-    return write_seconds_from_micros_digits(out, digits, static_cast<int>(end - digits));
-}
-
 void append_micros_as_seconds(std::string& out, std::int64_t us) {
     constexpr std::int64_t kMicros = 1'000'000;
     if (us < 0) {

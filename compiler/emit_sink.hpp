@@ -88,6 +88,13 @@ inline constexpr char kDigitPairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
+/// Trailing zeros of each two-digit pair "00".."99" ("00" counts 2).
+inline constexpr unsigned char kPairTrailingZeros[100] = {
+    2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
 /// Writes the two digits of v < 100.
 inline void write2(char* p, std::uint32_t v) { std::memcpy(p, kDigitPairs + 2 * v, 2); }
 
@@ -137,38 +144,32 @@ inline char* write_uint(char* out, std::uint64_t value) {
     return out + 8;
 }
 
-/// Writes a time as decimal seconds without trailing zeros, given the decimal digits of the
-/// same time in whole microseconds ("3900000" -> "3.9", "20000" -> "0.02"); returns the end.
-inline char* write_seconds_from_micros_digits(char* out, const char* digits, int n) {
-    if (n > 6) {
-        for (int i = 0; i < n - 6; ++i) {
-            *out++ = digits[i];
-        }
-        digits += n - 6;
-    } else {
-        *out++ = '0';
-    }
-    const int frac = n > 6 ? 6 : n; // significant fraction digits, right-aligned in 6
-    int last = frac;
-    while (last > 0 && digits[last - 1] == '0') {
-        --last;
-    }
-    if (last == 0) {
+/// Writes whole microseconds as decimal seconds without trailing zeros (3900000 -> "3.9");
+/// returns the end. `us` >= 0. Computed from the integer, not by re-reading written digits:
+/// loading bytes just stored stalls the store buffer, which made that version slower.
+inline char* write_micros_as_seconds(char* out, std::int64_t us) {
+    constexpr std::int64_t kMicros = 1'000'000;
+    out = write_uint(out, static_cast<std::uint64_t>(us / kMicros));
+    const auto frac = static_cast<std::uint32_t>(us % kMicros);
+    if (frac == 0) {
         return out;
     }
     *out++ = '.';
-    for (int i = frac; i < 6; ++i) {
-        *out++ = '0';
-    }
-    for (int i = 0; i < last; ++i) {
-        *out++ = digits[i];
-    }
-    return out;
+    const std::uint32_t high = frac / 10000;
+    const std::uint32_t middle = frac / 100 % 100;
+    const std::uint32_t low = frac % 100;
+    detail::write2(out, high);
+    detail::write2(out + 2, middle);
+    detail::write2(out + 4, low);
+    // Trailing zeros from per-pair table lookups and conditional moves: a loop here
+    // mispredicts on almost every pulse, because the count changes from pulse to pulse.
+    const int low_zeros = detail::kPairTrailingZeros[low];
+    const int middle_zeros = detail::kPairTrailingZeros[middle];
+    const int high_zeros = detail::kPairTrailingZeros[high];
+    const int upper = middle_zeros < 2 ? 2 + middle_zeros : 4 + high_zeros;
+    const int zeros = low_zeros < 2 ? low_zeros : upper;
+    return out + 6 - zeros;
 }
-
-/// Writes whole microseconds as decimal seconds without trailing zeros (3900000 -> "3.9");
-/// returns the end. `us` >= 0.
-char* write_micros_as_seconds(char* out, std::int64_t us);
 
 /// Copies `text` to `out`; returns the end.
 inline char* write_text(char* out, std::string_view text) {

@@ -31,6 +31,23 @@ void add_lowering_flags(CLI::App& app, LoweringFlags& flags) {
     app.add_option("--max-pulses", flags.max_pulses,
                    "Refuse sessions with more pulses than this (default 10000000)")
         ->check(CLI::PositiveNumber);
+    app.add_option("--rules", flags.rules,
+                   "Safety rule set, as for 'tmsc check' (default rossi2009)");
+    app.add_flag("--strict", flags.strict, "Refuse a protocol that has any warning");
+    app.add_flag("--allow-waived-errors", flags.allow_waived_errors,
+                 "Let a 'waive' item accept an error (a broken limit), not only a warning");
+}
+
+bool check_options(const LoweringFlags& flags, CheckOptions& out, std::string& error) {
+    const safety::LoadRulesResult rules = safety::load_rules(flags.rules);
+    if (!rules.rules) {
+        error = rules.error;
+        return false;
+    }
+    out.rules = rules.rules;
+    out.strict = flags.strict;
+    out.allow_waived_errors = flags.allow_waived_errors;
+    return true;
 }
 
 bool lower_options(const LoweringFlags& flags, LowerOptions& out, std::string& error) {

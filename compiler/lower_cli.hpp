@@ -1,6 +1,7 @@
 #pragma once
 // Command-line flags that feed lowering, shared by `tmsc compile` and `tmsc stats`.
 
+#include "compiler/driver.hpp"
 #include "compiler/lower.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,6 +18,9 @@ struct LoweringFlags {
     std::string amt;
     std::optional<std::uint64_t> seed;
     std::int64_t max_pulses = kDefaultMaxPulses;
+    std::string rules = safety::kDefaultRuleSet; ///< --rules, as for `tmsc check`
+    bool strict = false;              ///< --strict
+    bool allow_waived_errors = false; ///< --allow-waived-errors
 };
 
 /// Registers the flags on a subcommand.
@@ -24,5 +28,9 @@ void add_lowering_flags(CLI::App& app, LoweringFlags& flags);
 
 /// LowerOptions from the flags; false with `error` set on a usage error (exit 2).
 bool lower_options(const LoweringFlags& flags, LowerOptions& out, std::string& error);
+
+/// CheckOptions from the flags (loads the rule set); false with `error` set when the rule set
+/// cannot be loaded (exit 2).
+bool check_options(const LoweringFlags& flags, CheckOptions& out, std::string& error);
 
 } // namespace tmsc::cli

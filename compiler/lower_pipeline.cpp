@@ -56,8 +56,13 @@ bool LoweredProtocol::schedule_ok() const {
 
 std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOptions& options,
                                               VerdictPolicy policy) {
+    return lower_source(std::move(source), options, policy, CheckOptions{});
+}
+
+std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOptions& options,
+                                              VerdictPolicy policy, const CheckOptions& check) {
     auto p = std::make_unique<LoweredProtocol>(std::move(source));
-    p->check = check_source(p->source);
+    p->check = check_source(p->source, check);
     p->diagnostics = p->check.diagnostics;
     if (!p->check.protocol) {
         return p;

@@ -37,8 +37,12 @@ struct LoweredProtocol {
 /// resolves (stats, which shows the figures of a failing protocol and still exits 1).
 enum class VerdictPolicy { RequirePass, RequireResolved };
 
-/// Runs check, lowering and the summary on one source.
+/// Runs check (default rule set), lowering and the summary on one source.
 std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOptions& options,
                                               VerdictPolicy policy);
+
+/// The same with explicit check options (rule set, --strict, --allow-waived-errors).
+std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOptions& options,
+                                              VerdictPolicy policy, const CheckOptions& check);
 
 } // namespace tmsc

@@ -1,11 +1,11 @@
 #include "safety/smt.hpp"
 
+#include "safety/solver_watchdog.hpp"
+
 #include <z3++.h>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 
 #include <algorithm>
+#include <chrono>
 #include <sstream>
 #include <unordered_map>
 
@@ -156,6 +156,15 @@ Outcome outcome_of(z3::check_result result, z3::solver& solver, const Query& que
     return out;
 }
 
+/// Runs one solver call under a hard wall-clock limit (see SolverWatchdog): a second past the
+/// solver's own timeout it is interrupted, two seconds after that the process ends, fail closed.
+z3::check_result guarded_check(z3::solver& solver, z3::context& context, unsigned timeout_ms) {
+    using std::chrono::milliseconds;
+    SolverWatchdog watchdog(milliseconds(timeout_ms) + milliseconds(1000), milliseconds(2000),
+                            [&context] { context.interrupt(); });
+    return solver.check();
+}
+
 /// Pops the solver scope on every way out of a query.
 struct Scope {
     z3::solver& solver;
@@ -175,11 +184,7 @@ Session::Session(unsigned timeout_ms) : timeout_ms_(timeout_ms), impl_(std::make
 
 Session::~Session() = default;
 
-static double g_check_ms = 0, g_min_ms = 0; static long g_checks = 0, g_mins = 0;
-struct Dump { ~Dump() { if (getenv("TMSC_PROF")) fprintf(stderr, "checks %ld %.1f ms; mins %ld %.1f ms\n", g_checks, g_check_ms, g_mins, g_min_ms); } } g_dump;
-struct Timer { double& acc; std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now(); ~Timer() { acc += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); } };
 Outcome Session::check(const Query& query, const std::vector<Variable>& variables) {
-    ++g_checks; Timer timer{g_check_ms};
     try {
         Translator translate(impl_->context, variables);
         z3::check_result result = z3::unknown;
@@ -188,7 +193,7 @@ Outcome Session::check(const Query& query, const std::vector<Variable>& variable
             for (const Assertion& a : query.assertions) {
                 impl_->solver.add(translate(a.formula), a.label.c_str());
             }
-            result = impl_->solver.check();
+            result = guarded_check(impl_->solver, impl_->context, timeout_ms_);
             Outcome out = outcome_of(result, impl_->solver, query, variables, translate);
             if (out.verdict != Verdict::Unknown) {
                 return out;
@@ -201,7 +206,8 @@ Outcome Session::check(const Query& query, const std::vector<Variable>& variable
         for (const Assertion& a : query.assertions) {
             fresh.add(translate(a.formula));
         }
-        return outcome_of(fresh.check(), fresh, query, variables, translate);
+        return outcome_of(guarded_check(fresh, impl_->context, timeout_ms_), fresh, query, variables,
+                          translate);
     } catch (const z3::exception& e) {
         Outcome out;
         out.verdict = Verdict::Unknown;
@@ -236,7 +242,6 @@ std::vector<Rational> candidates(const Variable& v, const std::optional<Rational
 
 Outcome Session::minimise(const Query& query, const std::vector<Variable>& variables,
                           const Outcome& found) {
-    ++g_mins; Timer timer{g_min_ms};
     try {
         const std::set<std::size_t> free = query_variables(query);
         if (std::all_of(free.begin(), free.end(), [&](std::size_t i) { return variables[i].lo == variables[i].hi; })) {
@@ -256,7 +261,7 @@ Outcome Session::minimise(const Query& query, const std::vector<Variable>& varia
                 const z3::expr pin = translate(Expr::variable(index)) == translate.number(c);
                 solver.push();
                 solver.add(pin);
-                const z3::check_result r = solver.check();
+                const z3::check_result r = guarded_check(solver, impl_->context, timeout_ms_);
                 solver.pop();
                 if (r == z3::sat) {
                     solver.add(pin);
@@ -264,7 +269,7 @@ Outcome Session::minimise(const Query& query, const std::vector<Variable>& varia
                 }
             }
         }
-        Outcome out = outcome_of(solver.check(), solver, query, variables, translate);
+        Outcome out = outcome_of(guarded_check(solver, impl_->context, timeout_ms_), solver, query, variables, translate);
         return out.verdict == Verdict::Counterexample ? out : found;
     } catch (const z3::exception&) {
         return found; // the unminimised counterexample is still a counterexample

@@ -40,6 +40,12 @@ Command add_new_command(CLI::App& app);
 /// `tmsc plot FILE -o out.svg`.
 Command add_plot_command(CLI::App& app);
 
+/// `tmsc targets`: the stimulator back ends.
+Command add_targets_command(CLI::App& app);
+
+/// `tmsc devices [NAME]`: device profiles and their limits.
+Command add_devices_command(CLI::App& app);
+
 /// Every subcommand, in the order `tmsc --help` lists them.
 std::vector<Command> add_all_commands(CLI::App& app);
 

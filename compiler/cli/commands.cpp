@@ -8,6 +8,8 @@ std::vector<Command> add_all_commands(CLI::App& app) {
     commands.push_back(add_explain_command(app));
     commands.push_back(add_compile_command(app));
     commands.push_back(add_stats_command(app));
+    commands.push_back(add_targets_command(app));
+    commands.push_back(add_devices_command(app));
     commands.push_back(add_fmt_command(app));
     commands.push_back(add_new_command(app));
     commands.push_back(add_plot_command(app));

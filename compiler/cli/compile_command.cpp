@@ -8,6 +8,7 @@
 #include "compiler/lower_cli.hpp"
 #include "compiler/lower_pipeline.hpp"
 #include "compiler/source_loader.hpp"
+#include "targets/target_driver.hpp"
 #include "version.hpp"
 
 #include <iostream>
@@ -22,6 +23,7 @@ struct CompileOptions {
     std::string file;
     std::string target;
     std::string output = "-";
+    std::string device; ///< device profile for a stimulator target
     LoweringFlags flags;
 };
 
@@ -29,7 +31,7 @@ struct CompileOptions {
 int write_output(const CompileOptions& options, const LoweredProtocol& p,
                  DiagnosticList& warnings) {
     const EmitFormat format = options.target == "json" ? EmitFormat::Json : EmitFormat::Csv;
-    const EmitInput input{*p.schedule, *p.summary, p.source, "tmsc " TMSC_VERSION};
+    const EmitInput input{*p.schedule, *p.summary, p.source, "tmsc " TMSC_VERSION, &p.check};
     std::string error;
     try {
         if (options.output == "-") {
@@ -55,8 +57,15 @@ int write_output(const CompileOptions& options, const LoweredProtocol& p,
 int run_compile(const CompileOptions& options) {
     LowerOptions lowering;
     std::string error;
-    if (!lower_options(options.flags, lowering, error)) {
+    CheckOptions checking;
+    if (!lower_options(options.flags, lowering, error) ||
+        !check_options(options.flags, checking, error)) {
         std::cerr << "tmsc: error: " << error << '\n';
+        return kExitUsage;
+    }
+    if (!options.device.empty() && !targets::is_device_target(options.target)) {
+        std::cerr << "tmsc: error: --device applies to stimulator targets, not to '"
+                  << options.target << "' (run 'tmsc targets')\n";
         return kExitUsage;
     }
     LoadResult loaded = load_source(options.file);
@@ -64,7 +73,8 @@ int run_compile(const CompileOptions& options) {
         std::cerr << "tmsc: error: " << loaded.io_error << '\n';
         return kExitUsage;
     }
-    auto p = lower_source(std::move(*loaded.source), lowering, VerdictPolicy::RequirePass);
+    auto p = lower_source(std::move(*loaded.source), lowering, VerdictPolicy::RequirePass,
+                             checking);
     std::cerr << render_all(p->diagnostics, p->source);
     if (!p->ok()) {
         std::cerr << "tmsc: error: " << p->source.path() << ": verdict "
@@ -72,6 +82,11 @@ int run_compile(const CompileOptions& options) {
                                                                     : p->check.verdict)
                   << "; nothing was written\n";
         return kExitProtocol;
+    }
+    if (targets::is_device_target(options.target)) {
+        return targets::compile_to_device(*p->schedule, p->source,
+                                          {options.target, options.device, options.output},
+                                          std::cerr);
     }
     DiagnosticList warnings;
     const int code = write_output(options, *p, warnings);
@@ -88,9 +103,19 @@ Command add_compile_command(CLI::App& app) {
                    "  example: tmsc compile examples/itbs-600.tms --target csv -o itbs.csv");
     cmd->add_option("file", options->file, "Protocol file (.tms); '-' reads standard input")
         ->required();
-    cmd->add_option("--target", options->target, "Output format: json or csv")
+    std::vector<std::string> choices = {"json", "csv"};
+    for (const std::string& name : targets::device_target_names()) {
+        choices.push_back(name);
+    }
+    cmd->add_option("--target", options->target,
+                    "Output: json or csv (pulse table), or a stimulator back end "
+                    "('tmsc targets' lists them)")
         ->required()
-        ->check(CLI::IsMember({"json", "csv"}));
+        ->check(CLI::IsMember(choices));
+    cmd->add_option("--device", options->device,
+                    "Device profile for a stimulator target: a name from 'tmsc devices' or a "
+                    "profile .json\n  example: tmsc compile examples/fda-10hz.tms --target "
+                    "magventure --device magventure-x100 --rmt 55 -o fda");
     cmd->add_option("-o,--output", options->output,
                     "Output file (default '-', standard output); written atomically");
     add_lowering_flags(*cmd, options->flags);

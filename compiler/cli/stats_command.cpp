@@ -22,7 +22,9 @@ struct StatsOptions {
 int run_stats(const StatsOptions& options) {
     LowerOptions lowering;
     std::string error;
-    if (!lower_options(options.flags, lowering, error)) {
+    CheckOptions checking;
+    if (!lower_options(options.flags, lowering, error) ||
+        !check_options(options.flags, checking, error)) {
         std::cerr << "tmsc: error: " << error << '\n';
         return kExitUsage;
     }
@@ -31,7 +33,8 @@ int run_stats(const StatsOptions& options) {
         std::cerr << "tmsc: error: " << loaded.io_error << '\n';
         return kExitUsage;
     }
-    auto p = lower_source(std::move(*loaded.source), lowering, VerdictPolicy::RequireResolved);
+    auto p = lower_source(std::move(*loaded.source), lowering, VerdictPolicy::RequireResolved,
+                             checking);
     std::cerr << render_all(p->diagnostics, p->source);
     if (!p->schedule_ok()) {
         return kExitProtocol;

@@ -307,6 +307,26 @@ std::string shown_input(const std::string& bytes) {
     return out;
 }
 
+/// The ```text blocks of the T sections of docs/diagnostics.md, which quote the back ends'
+/// catalogue rather than a golden case here.
+std::vector<std::pair<std::string, std::string>> target_doc_blocks() {
+    std::istringstream doc(read_file(kSource / "docs" / "diagnostics.md"));
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(doc, line);) {
+        lines.push_back(line);
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    std::string code;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].rfind("## ", 0) == 0) {
+            code = lines[i].substr(3, 5);
+        } else if (!code.empty() && code[0] == 'T' && lines[i] == "```text") {
+            out.emplace_back(code, fenced_block(lines, i));
+        }
+    }
+    return out;
+}
+
 /// What docs/diagnostics.md shows of a golden output: the diagnostics, without the verdict
 /// table that follows them or the exit status; for a case whose diagnostics go to standard
 /// error, that part.
@@ -341,6 +361,22 @@ TEST(DiagnosticDocs, EveryExampleIsAGoldenCaseShownExactly) {
                                    << ".expected (run tests/golden/update-docs.py)";
         EXPECT_NE(shown.find("[" + e.code + "]"), std::string::npos)
             << e.code << "'s example " << e.golden << " does not show " << e.code;
+    }
+}
+
+TEST(DiagnosticDocs, TargetExamplesAreQuotedFromTheBackEndCatalogue) {
+    const fs::path catalogue = kSource / "tests" / "golden-targets" / "diagnostics-catalogue.txt";
+    if (!fs::exists(catalogue)) {
+        GTEST_SKIP() << "the back ends keep no catalogue yet";
+    }
+    const std::string text = read_file(catalogue);
+    const auto blocks = target_doc_blocks();
+    EXPECT_GE(blocks.size(), 10u) << "few T examples found in docs/diagnostics.md";
+    for (const auto& [code, block] : blocks) {
+        EXPECT_NE(block.find("[" + code + "]"), std::string::npos) << code;
+        EXPECT_NE(text.find(block), std::string::npos)
+            << code << "'s example is not in " << catalogue << ":\n"
+            << block;
     }
 }
 

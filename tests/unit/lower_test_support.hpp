@@ -49,7 +49,7 @@ inline std::string emit_text(const LoweredProtocol& p, EmitFormat format,
     std::string text;
     {
         OutputSink sink(fileno(file));
-        const EmitInput input{*p.schedule, *p.summary, p.source, "tmsc test"};
+        const EmitInput input{*p.schedule, *p.summary, p.source, "tmsc test", &p.check};
         DiagnosticList found = emit_schedule(format, input, sink);
         if (warnings) {
             *warnings = found;

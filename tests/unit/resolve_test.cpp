@@ -94,6 +94,11 @@ struct Case {
     Codes codes;
 };
 
+/// Names a case by its code in test listings (not as a byte dump).
+void PrintTo(const Case& c, std::ostream* os) {
+    *os << c.name;
+}
+
 class ResolveChecks : public testing::TestWithParam<Case> {};
 
 TEST_P(ResolveChecks, ReportsExactlyTheseCodes) {
