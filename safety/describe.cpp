@@ -100,8 +100,14 @@ std::string describe_train(const SafetyModel& model, const TrainItem& train, std
 }
 
 std::string describe_gap(const SafetyModel& model, const GapItem& gap, const Assignment& values) {
-    return "silence of " + seconds(value_or_zero(gap.silence, values)) + " between " +
-           short_name(model, gap.before) + " and " + short_name(model, gap.after);
+    const std::string silence = "silence of " + seconds(value_or_zero(gap.silence, values));
+    const std::string before = short_name(model, gap.before);
+    const std::string after = short_name(model, gap.after);
+    // A repeated train is its own neighbour: name it once rather than "X and X".
+    if (before == after) {
+        return silence + " between repetitions of " + before;
+    }
+    return silence + " between " + before + " and " + after;
 }
 
 std::vector<DiagnosticNote> value_notes(const SafetyModel& model, const Assignment& values,

@@ -86,7 +86,7 @@ TEST(SafetyVerify, UnsafeExamplesFailNamingRuleCitationValuesAndPosition) {
          "rossi2009.train-duration: train of 2 s at 25 Hz, 100 %rMT; limit 1.28 s (Rossi 2009 table, "
          "after Wassermann 1998)"},
         {"20hz-short-gaps", "S0103",
-         "chen1997.iti-hazard: silence of 1 s between the train at 18:7 and the train at 18:7; must be "
+         "chen1997.iti-hazard: silence of 1 s between repetitions of the train at 18:7; must be "
          "more than 1 s (Chen et al. 1997)"},
         {"param-frequency-5-25hz", "S0101",
          "rossi2009.train-duration: train of 1.6 s at 25 Hz, 120 %rMT; limit 0.4 s (Rossi 2009 table, "
