@@ -1,6 +1,7 @@
 #include "targets/backend.hpp"
 
 #include "targets/backends.hpp"
+#include "targets/device_registry.hpp"
 
 #include <algorithm>
 
@@ -39,6 +40,56 @@ std::vector<std::string> alternatives(const TargetBackend& refused, const Target
     return names;
 }
 
+/// Other built-in devices on which some back end runs the session, each as
+/// "device (back end, ...)"; for a refusal where nothing fits the chosen device.
+std::vector<std::string> other_devices(const TargetSession& session, const DeviceProfile& chosen) {
+    std::vector<std::string> out;
+    for (const std::string& name : builtin_device_names()) {
+        if (name == chosen.name) {
+            continue;
+        }
+        const ProfileLoadResult loaded = load_device(name);
+        if (!loaded.profile) {
+            continue;
+        }
+        std::string runs;
+        for (const TargetBackend* backend : all_backends()) {
+            if (backend->accepts(*loaded.profile) &&
+                !backend->compile(session, *loaded.profile).diagnostics.has_errors()) {
+                runs += (runs.empty() ? "" : ", ") + std::string(backend->name());
+            }
+        }
+        if (!runs.empty()) {
+            out.push_back(name + " (" + runs + ")");
+        }
+    }
+    return out;
+}
+
+/// The note a refusal carries: what else could run the session.
+std::string refusal_note(const TargetBackend& refused, const TargetSession& session,
+                         const DeviceProfile& profile) {
+    const std::vector<std::string> names = alternatives(refused, session, profile);
+    std::string note;
+    if (!names.empty()) {
+        note = "back ends that can run this session on the " + profile.name + ": ";
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            note += (i ? ", " : "") + names[i];
+        }
+        return note;
+    }
+    const std::vector<std::string> devices = other_devices(session, profile);
+    if (devices.empty()) {
+        return "no back end can run this session on any built-in device; change the protocol";
+    }
+    note = "no other back end can run this session on the " + profile.name +
+           "; devices that can: ";
+    for (std::size_t i = 0; i < devices.size(); ++i) {
+        note += (i ? "; " : "") + devices[i];
+    }
+    return note;
+}
+
 } // namespace
 
 TargetResult compile_for_target(const TargetBackend& backend, const TargetSession& session,
@@ -48,17 +99,7 @@ TargetResult compile_for_target(const TargetBackend& backend, const TargetSessio
         return result;
     }
     result.program.reset(); // fail closed: a refusal never comes with files
-    const std::vector<std::string> names = alternatives(backend, session, profile);
-    std::string note;
-    if (names.empty()) {
-        note = "no other back end can run this session on the " + profile.name +
-               "; change the protocol or choose another --device";
-    } else {
-        note = "back ends that can run this session on the " + profile.name + ": ";
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            note += (i ? ", " : "") + names[i];
-        }
-    }
+    const std::string note = refusal_note(backend, session, profile);
     DiagnosticList with_notes;
     for (Diagnostic d : result.diagnostics.items()) {
         if (d.severity == Severity::Error) {
