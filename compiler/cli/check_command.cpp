@@ -3,6 +3,7 @@
 #include "compiler/cli/command.hpp"
 #include "compiler/driver.hpp"
 #include "compiler/report.hpp"
+#include "compiler/report_sarif.hpp"
 #include "compiler/source_loader.hpp"
 
 #include <algorithm>
@@ -50,6 +51,8 @@ void print_report(const CheckArgs& args, const std::vector<FileReport>& reports)
     }
     if (args.format == "json") {
         std::cout << render_check_json(reports);
+    } else if (args.format == "sarif") {
+        std::cout << render_check_sarif(reports);
     } else if (args.emit.empty()) {
         std::cout << render_check_text(reports);
     } else {
@@ -100,8 +103,11 @@ Command add_check_command(CLI::App& app) {
                  "  example: tmsc check examples/*.tms");
     check->add_option("files", args->files, "Protocol files (.tms); '-' reads standard input")
         ->required();
-    check->add_option("--format", args->format, "Report format: text or json (default text)")
-        ->check(CLI::IsMember({"text", "json"}));
+    check->add_option("--format", args->format,
+                      "Report format: text, json, or sarif (SARIF 2.1.0 for code-scanning\n"
+                      "tools; see docs/ci.md) (default text)\n"
+                      "  example: tmsc check --format sarif examples/*.tms > tmsc.sarif")
+        ->check(CLI::IsMember({"text", "json", "sarif"}));
     check->add_option("--emit", args->emit,
                       "Also dump a pipeline stage to standard output: ast, or smt2 (every\n"
                       "solver query as SMT-LIB 2)\n"
