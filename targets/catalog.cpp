@@ -58,6 +58,24 @@ void describe_formats(std::ostringstream& out, const DeviceProfile& p) {
 
 } // namespace
 
+namespace {
+
+/// `name` padded to a column, then `text`: one line of a listing.
+std::string listing_line(const std::string& name, const std::string& text) {
+    return name + std::string(name.size() < 24 ? 24 - name.size() : 1, ' ') + text + '\n';
+}
+
+} // namespace
+
+std::string list_backends() {
+    std::string out = listing_line("json", "the pulse table as JSON (no device; docs/output-formats.md)") +
+                      listing_line("csv", "the pulse table as CSV, one row per pulse (no device)");
+    for (const TargetBackend* b : all_backends()) {
+        out += listing_line(std::string(b->name()), std::string(b->summary()));
+    }
+    return out;
+}
+
 std::string describe_backends() {
     const std::vector<DeviceProfile> profiles = builtin_profiles();
     std::ostringstream out;

@@ -8,6 +8,10 @@
 
 namespace tmsc::targets {
 
+/// One line per output of `tmsc compile --target`: the pulse tables (json, csv), then every
+/// back end, each with what it writes.
+std::string list_backends();
+
 /// One paragraph per back end: its name, what it writes, and the built-in devices it accepts.
 std::string describe_backends();
 

@@ -13,7 +13,7 @@ _tmsc() {
     --format) COMPREPLY=($(compgen -W "text json sarif" -- "$cur")); return ;;
     --view) COMPREPLY=($(compgen -W "session train course" -- "$cur")); return ;;
     --target)
-      COMPREPLY=($(compgen -W "$(tmsc targets 2>/dev/null | awk '{print $1}') json csv" -- "$cur")); return ;;
+      COMPREPLY=($(compgen -W "$(tmsc targets 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
     --device)
       COMPREPLY=($(compgen -W "$(tmsc devices 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
     --from) COMPREPLY=($(compgen -W "$(tmsc new --list 2>/dev/null | tail -n +2)" -- "$cur")); return ;;

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 namespace tmsc::targets {
 namespace {
 
@@ -18,6 +20,20 @@ TEST(TargetCatalog, BackEndsListTheirDevices) {
     EXPECT_NE(text.find("devices: magventure-r30 magventure-x100 magventure-x100-magoption\n"),
               std::string::npos)
         << text;
+}
+
+TEST(TargetCatalog, TargetsAreListedOneLineEach) {
+    const std::string text = list_backends();
+    std::vector<std::string> names;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        ASSERT_FALSE(line.empty() || line[0] == ' ') << "not one line each:\n" << text;
+        names.push_back(line.substr(0, line.find(' ')));
+    }
+    const std::vector<std::string> expected = {"json", "csv", "magstim-rapid2",
+                                               "magstim-rapid2-console", "magventure", "ttl",
+                                               "ttl-c-header"};
+    EXPECT_EQ(names, expected);
 }
 
 TEST(TargetCatalog, ProfileShowsSourcesAndConfidence) {
