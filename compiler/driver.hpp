@@ -27,6 +27,7 @@ struct CheckOptions {
     bool strict = false;                  ///< any warning fails the protocol
     bool allow_waived_errors = false;     ///< a waiver may accept an error-severity finding
     bool keep_queries = false;            ///< record the solver queries (--emit=smt2)
+    std::shared_ptr<const safety::DeviceTarget> device; ///< also prove deliverability (--device)
     unsigned timeout_ms = safety::Verifier::kDefaultTimeoutMs; ///< per solver check
 };
 

@@ -45,4 +45,11 @@ std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOpti
 std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOptions& options,
                                               VerdictPolicy policy, const CheckOptions& check);
 
+/// `tmsc check`: check_source, then the lowering stage's validation with the protocol's own
+/// values (defaults, its subject line), so that check rejects what compile and stats would
+/// reject for the text alone (E0905, E0909-E0915). Lowering errors that depend on command-line
+/// options (--set, --seed, --rmt, --max-pulses) are left to compile. Summarises per stimulus
+/// occurrence; no pulse is materialised.
+CheckResult check_with_lowering(const SourceFile& source, const CheckOptions& options);
+
 } // namespace tmsc

@@ -4,6 +4,8 @@
 #include "compiler/jitter.hpp"
 #include "compiler/schedule.hpp"
 
+#include <algorithm>
+
 namespace tmsc {
 
 namespace {
@@ -83,7 +85,25 @@ class TrainWalker {
         }
     }
 
+    /// True when a body holds no stimulus and no jitter: every repetition then advances time
+    /// by the same amount and visits nothing.
+    static bool silent_and_fixed(const PlanBody& body) {
+        return std::all_of(body.begin(), body.end(), [](const PlanNode& node) {
+            return node.kind != PlanNode::Kind::Stimulus && !node.duration.jitter &&
+                   silent_and_fixed(node.body);
+        });
+    }
+
     void repeat(const PlanNode& node, Rational& now) {
+        if (node.count > 0 && !node.duration.jitter && silent_and_fixed(node.body)) {
+            // Nested repeats of plain waits (10^4 x 10^4 x 1 us) would otherwise take one
+            // step per repetition; their time is the same every time, so multiply.
+            const Rational start = now;
+            walk(node.body, now);
+            const Rational step = node.every ? node.duration.fixed : now - start;
+            now = start + step * Rational(node.count);
+            return;
+        }
         for (std::int64_t i = 0; i < node.count; ++i) {
             const Rational start = now;
             walk(node.body, now);

@@ -2,6 +2,7 @@
 
 #include "safety/bounds.hpp"
 #include "safety/describe.hpp"
+#include "safety/device_check.hpp"
 #include "safety/model.hpp"
 #include "safety/obligations.hpp"
 #include "safety/recheck.hpp"
@@ -87,6 +88,7 @@ class Run {
     void ask(const Obligation& o);
     void report_answer(const Answer& a);
     void not_proved(const Answer& a);
+    void device_obligations();
     bool subsumed(const Obligation& o) const;
 
     Verifier& verifier_;
@@ -166,6 +168,18 @@ void Run::report_answer(const Answer& a) {
     findings_.push_back({d, o.rule});
 }
 
+void Run::device_obligations() {
+    DeviceFindings found =
+        check_device(verifier_.session(), model_, *options_.device, options_.keep_queries);
+    for (Diagnostic& d : found.diagnostics) {
+        findings_.push_back({std::move(d), nullptr}); // device limits cannot be waived
+    }
+    report_.checks.insert(report_.checks.end(), found.checks.begin(), found.checks.end());
+    report_.counterexamples.insert(report_.counterexamples.end(), found.counterexamples.begin(),
+                                   found.counterexamples.end());
+    report_.queries.insert(report_.queries.end(), found.queries.begin(), found.queries.end());
+}
+
 SafetyReport Run::go() {
     report_.rules = verifier_.rules_ptr();
     const ObligationSet set = build_obligations(model_, verifier_.rules());
@@ -181,6 +195,9 @@ SafetyReport Run::go() {
         findings_.push_back({{Severity::Warning, u.code, "cannot be verified (verdict unknown): " + u.message,
                               u.range, {}},
                              nullptr});
+    }
+    if (options_.device) {
+        device_obligations();
     }
     apply_waivers(*protocol_.ast, verifier_.rules(), options_.allow_waived_errors, std::move(findings_),
                   report_.diagnostics, report_.waivers);

@@ -6,6 +6,7 @@
 
 #include "compiler/resolve.hpp"
 #include "compiler/support/diagnostic.hpp"
+#include "safety/device_limits.hpp"
 #include "safety/rules.hpp"
 #include "safety/smt.hpp"
 
@@ -19,6 +20,7 @@ namespace tmsc::safety {
 struct VerifyOptions {
     bool allow_waived_errors = false; ///< a waiver may accept an error-severity finding
     bool keep_queries = false;        ///< record every query as SMT-LIB 2 (--emit=smt2)
+    const DeviceTarget* device = nullptr; ///< also prove deliverability on it (--device)
 };
 
 /// A counterexample in protocol terms, for reports.

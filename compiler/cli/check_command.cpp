@@ -2,9 +2,11 @@
 
 #include "compiler/cli/command.hpp"
 #include "compiler/driver.hpp"
+#include "compiler/lower_pipeline.hpp"
 #include "compiler/report.hpp"
 #include "compiler/report_sarif.hpp"
 #include "compiler/source_loader.hpp"
+#include "targets/device_limits.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -22,6 +24,9 @@ struct CheckArgs {
     bool strict = false;
     bool allow_waived_errors = false;
     unsigned timeout_ms = safety::Verifier::kDefaultTimeoutMs;
+    std::string device; ///< --device: also prove the protocol deliverable on it
+    std::string rmt;    ///< --rmt / --amt: thresholds for the device obligations
+    std::string amt;
 };
 
 /// Every solver query of every file as SMT-LIB 2, each a standalone script ending in (reset),
@@ -76,6 +81,18 @@ int run_check(const CheckArgs& args) {
     options.allow_waived_errors = args.allow_waived_errors;
     options.keep_queries = args.emit == "smt2";
     options.timeout_ms = args.timeout_ms;
+    if (!args.device.empty() || !args.rmt.empty() || !args.amt.empty()) {
+        std::string error;
+        if (args.device.empty()) {
+            error = "--rmt and --amt need --device NAME (run 'tmsc devices' for the list)";
+        } else {
+            options.device = targets::load_device_target(args.device, args.rmt, args.amt, error);
+        }
+        if (!options.device) {
+            std::cerr << "tmsc: error: " << error << '\n';
+            return kExitUsage;
+        }
+    }
     std::vector<FileReport> reports;
     for (const std::string& path : args.files) {
         LoadResult loaded = load_source(path);
@@ -83,7 +100,8 @@ int run_check(const CheckArgs& args) {
             std::cerr << "tmsc: error: " << loaded.io_error << '\n';
             return kExitUsage;
         }
-        CheckResult result = check_source(*loaded.source, options);
+        // check_with_lowering: check also rejects what lowering rejects (E0911, E0914, ...).
+        CheckResult result = check_with_lowering(*loaded.source, options);
         reports.push_back({std::move(*loaded.source), std::move(result)});
     }
     print_report(args, reports);
@@ -118,6 +136,12 @@ Command add_check_command(CLI::App& app) {
                       "the path of a JSON rule file (default rossi2009)\n"
                       "  example: tmsc check --rules safety/rules/examples/site-90min.json x.tms");
     check->add_flag("--strict", args->strict, "Fail a protocol that has any warning");
+    check->add_option("--device", args->device,
+                      "Also prove the protocol deliverable on a stimulator: a device profile\n"
+                      "name (tmsc devices) or a .json path; see docs/safety.md\n"
+                      "  example: tmsc check --device magstim-rapid2-240v --rmt 55 x.tms");
+    check->add_option("--rmt", args->rmt, "With --device: the subject's rMT in %MSO");
+    check->add_option("--amt", args->amt, "With --device: the subject's aMT in %MSO");
     check->add_flag("--allow-waived-errors", args->allow_waived_errors,
                     "Let a 'waive' item accept an error (a broken limit), not only a warning");
     check->add_option("--timeout", args->timeout_ms,
