@@ -79,7 +79,7 @@ void lower_into(lowering::Context& ctx) {
     s.resolved = &ctx.protocol;
     for (const auto& [name, info] : ctx.protocol.params) {
         const bool set = std::any_of(ctx.options.settings.begin(), ctx.options.settings.end(),
-                                     [&](const ParamSetting& setting) { return setting.name == name; });
+                                     [&n = name](const ParamSetting& setting) { return setting.name == n; });
         s.parameters.push_back({name, ctx.values.at(name), info.dimension, info.reference, set});
     }
     lowering::resolve_thresholds(ctx);

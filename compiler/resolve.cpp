@@ -97,7 +97,7 @@ void check_references(Context& ctx, const ast::Protocol& p) {
         const auto use = ctx.first_reference.find(ref);
         const bool declared =
             std::any_of(p.subjects.begin(), p.subjects.end(),
-                        [&](const ast::Subject& s) { return s.threshold == kind; });
+                        [k = kind](const ast::Subject& s) { return s.threshold == k; });
         if (use == ctx.first_reference.end() || declared) {
             continue;
         }

@@ -27,7 +27,7 @@ struct Environment {
 struct EvalOutcome {
     std::set<std::string> violated;
     std::set<std::string> uncovered;
-    bool too_large = false; ///< the timeline was too long to lay out; nothing was judged
+    bool too_large = false; ///< the timeline could not be laid out; nothing was judged
 };
 
 /// Evaluates every rule of `rules` on the protocol at `env`.

@@ -144,7 +144,12 @@ Rational Layout::repeat(const ast::Repeat& r, Rational t, const ast::IntensitySe
         start = start + period;
     }
     current_series_ = saved;
-    if (series) {
+    if (series && period.is_zero()) {
+        // Pulses repeated with no time between them have no finite rate: the plain evaluator
+        // cannot judge them, so it gives up as for a timeline too long (the solver's finding
+        // stands). A hostile-input case (tests/hostile) hit a division by zero here.
+        out_.too_large = true;
+    } else if (series) {
         ConcreteTrain& c = out_.trains[trains_by_key_.at("series@" + std::to_string(r.range.begin.offset))];
         c.rate = Rational(1) / period;
         c.duration = Rational(count) * period;

@@ -41,6 +41,8 @@ struct Timeline {
     std::vector<Stimulus> stimuli;     ///< in time order
     Rational pulses;
     Rational length;
+    /// Not laid out: more than kMaxEvaluatedPulses pulses, or a pulse series with no time
+    /// between its pulses (no finite rate to judge).
     bool too_large = false;
 };
 
