@@ -36,10 +36,31 @@ mode_t default_file_mode() {
 
 } // namespace
 
+std::optional<AtomicFile> AtomicFile::open_special(const std::string& path,
+                                                   const struct stat& existing,
+                                                   std::string& error) {
+    if (S_ISDIR(existing.st_mode)) {
+        error = "cannot write '" + path + "': it is a directory";
+        return std::nullopt;
+    }
+    // A device or pipe (/dev/null, /dev/full, a FIFO) cannot be replaced atomically, and
+    // renaming a regular file over it would destroy the device node: write to it in place.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = "cannot write '" + path + "': " + reason();
+        return std::nullopt;
+    }
+    return AtomicFile(path, std::string(), fd);
+}
+
 std::optional<AtomicFile> AtomicFile::create(const std::string& path, std::string& error) {
     if (path.empty() || path.back() == '/') {
         error = "cannot write '" + path + "': not a file name";
         return std::nullopt;
+    }
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+        return open_special(path, existing, error);
     }
     std::string pattern = directory_of(path) + "/." + base_of(path) + ".tmsc-XXXXXX";
     std::vector<char> buffer(pattern.begin(), pattern.end());
@@ -78,6 +99,16 @@ void AtomicFile::discard() {
 }
 
 bool AtomicFile::commit(std::string& error) {
+    if (temp_path_.empty()) { // a device or pipe written in place: nothing to rename
+        const int closed = ::close(fd_);
+        fd_ = -1;
+        committed_ = true;
+        if (closed != 0) {
+            error = "cannot write '" + path_ + "': " + reason();
+            return false;
+        }
+        return true;
+    }
     if (::fsync(fd_) != 0) {
         error = "cannot flush '" + path_ + "' to disk: " + reason();
         discard();

@@ -1,0 +1,80 @@
+// No partial state from `tmsc compile -o`: a failed write leaves no file and an earlier file
+// untouched, and a device destination (/dev/null, /dev/full) is written in place, never
+// replaced by a plain file (renaming over it, as root, destroyed the device node).
+
+#include "run_process.hpp"
+
+#include <gtest/gtest.h>
+#include <fstream>
+#include <sys/stat.h>
+
+namespace {
+
+using namespace tmsc::testing_support;
+
+const std::string kExample = std::string(TMSC_SOURCE_DIR) + "/examples/fda-10hz.tms";
+const std::string kUnsafe = std::string(TMSC_SOURCE_DIR) + "/examples/unsafe/10hz-3s-150pct.tms";
+
+/// Whether `path` is (still) a character device.
+bool is_char_device(const char* path) {
+    struct stat st {};
+    return ::stat(path, &st) == 0 && S_ISCHR(st.st_mode);
+}
+
+ProcessResult compile_json(const std::string& source, const std::string& output) {
+    return run_tmsc({"compile", source, "--target", "json", "--rmt", "50", "-o", output});
+}
+
+TEST(AtomicOutput, FullDeviceIsAnIoErrorAndStaysADevice) {
+    if (!is_char_device("/dev/full")) {
+        GTEST_SKIP() << "/dev/full is not a character device on this machine";
+    }
+    const ProcessResult r = compile_json(kExample, "/dev/full");
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;
+    EXPECT_TRUE(is_char_device("/dev/full"));
+}
+
+TEST(AtomicOutput, NullDeviceIsWrittenInPlace) {
+    const ProcessResult r = compile_json(kExample, "/dev/null");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(is_char_device("/dev/null"));
+}
+
+TEST(AtomicOutput, ParentThatIsAFileLeavesNothing) {
+    const auto dir = scratch_dir("atomic-parent-file");
+    std::ofstream(dir / "plain") << "x";
+    const ProcessResult r = compile_json(kExample, (dir / "plain" / "out.json").string());
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("Not a directory"), std::string::npos) << r.err;
+    EXPECT_EQ(read_file(dir / "plain"), "x");
+    std::filesystem::remove_all(dir);
+}
+
+TEST(AtomicOutput, DirectoryDestinationIsRefused) {
+    const auto dir = scratch_dir("atomic-dir");
+    const ProcessResult r = compile_json(kExample, dir.string());
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
+    EXPECT_TRUE(std::filesystem::is_directory(dir));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(AtomicOutput, FailingProtocolLeavesEarlierFileUntouched) {
+    const auto dir = scratch_dir("atomic-earlier");
+    const std::string out = (dir / "table.json").string();
+    ASSERT_EQ(compile_json(kExample, out).exit_code, 0);
+    const std::string before = read_file(out);
+    ASSERT_FALSE(before.empty());
+    const ProcessResult r = compile_json(kUnsafe, out);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(read_file(out), before);
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) {
+        ++entries;
+    }
+    EXPECT_EQ(entries, 1U) << "a temporary file was left behind";
+    std::filesystem::remove_all(dir);
+}
+
+} // namespace
