@@ -35,10 +35,10 @@ std::string clock(const Rational& s) {
     return out + shown + " s";
 }
 
+/// Pads to the column width; a text as wide as the column or wider still gets two spaces,
+/// so a long value never runs into the next column ("day span" with a fractional value).
 std::string pad(std::string text, std::size_t width) {
-    if (text.size() < width) {
-        text.append(width - text.size(), ' ');
-    }
+    text.append(text.size() >= width ? 2 : width - text.size(), ' ');
     return text;
 }
 

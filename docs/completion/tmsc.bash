@@ -22,13 +22,14 @@ _tmsc() {
   esac
   local options
   case "$sub" in
-    check) options="--format --emit --rules --strict --allow-waived-errors --device --timeout" ;;
+    check) options="--format --emit --rules --strict --allow-waived-errors --device --rmt --amt --timeout" ;;
     explain) options="--rules --timeout" ;;
-    compile) options="--target --device -o --output --set --rmt --amt --seed --max-pulses" ;;
-    stats) options="--set --rmt --amt --seed --max-pulses" ;;
+    compile) options="--target --device -o --output --set --rmt --amt --seed --max-pulses --rules --strict --allow-waived-errors" ;;
+    stats) options="--set --rmt --amt --seed --max-pulses --rules --strict --allow-waived-errors" ;;
     fmt) options="--check" ;;
     new) options="--from --list" ;;
-    plot) options="-o --output --view --set --rmt --amt --seed --max-pulses" ;;
+    plot) options="-o --output --view --set --rmt --amt --seed --max-pulses --rules --strict --allow-waived-errors" ;;
+    targets) options="-l --long" ;;
   esac
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "$options --help" -- "$cur"))
