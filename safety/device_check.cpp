@@ -213,25 +213,15 @@ std::string subject_text(const SafetyModel& model, const DeviceStimulus& s, cons
 }
 
 smt::Query make_query(const SafetyModel& model, const DeviceStimulus& s, const DeviceObligation& o) {
-    smt::Query q;
     const std::string id = device_rule_id(o.kind);
-    q.name = id + " on " + s.key + " (line " + std::to_string(s.range.begin.line) + ")";
-    const Expr violation = simplify(o.violation, model.variables);
-    std::set<std::size_t> used;
-    collect_variables(violation, used);
-    for (std::size_t index : used) {
-        const Variable& v = model.variables[index];
-        const Expr x = Expr::variable(index);
-        q.assertions.push_back({x >= num(v.lo) && x <= num(v.hi), "range_" + v.symbol, v.range,
-                                "range of " + v.name});
-    }
     std::string label = "violates_" + id + "_L" + std::to_string(s.range.begin.line) + "_C" +
                         std::to_string(s.range.begin.column) + (o.gap ? "_gap" + std::to_string(*o.gap) : "");
     for (char& c : label) {
         c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
     }
-    q.assertions.push_back({violation, label, s.range, "violation of " + id});
-    return q;
+    return smt::ranged_query(id + " on " + s.key + " (line " + std::to_string(s.range.begin.line) + ")",
+                             simplify(o.violation, model.variables), model.variables,
+                             std::move(label), s.range, "violation of " + id);
 }
 
 class Run {

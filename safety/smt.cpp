@@ -21,6 +21,22 @@ const char* verdict_name(Verdict verdict) {
     return "unknown";
 }
 
+Query ranged_query(std::string name, const Expr& violation, const std::vector<Variable>& variables,
+                   std::string label, SourceRange range, std::string what) {
+    Query q;
+    q.name = std::move(name);
+    std::set<std::size_t> used;
+    collect_variables(violation, used);
+    for (std::size_t index : used) {
+        const Variable& v = variables[index];
+        const Expr x = Expr::variable(index);
+        q.assertions.push_back({x >= num(v.lo) && x <= num(v.hi), "range_" + v.symbol, v.range,
+                                "range of " + v.name});
+    }
+    q.assertions.push_back({violation, std::move(label), range, std::move(what)});
+    return q;
+}
+
 std::set<std::size_t> query_variables(const Query& query) {
     std::set<std::size_t> out;
     for (const Assertion& a : query.assertions) {

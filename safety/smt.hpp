@@ -75,6 +75,13 @@ class Session {
     std::unique_ptr<Impl> impl_;
 };
 
+/// A query named `name` that asks for `violation`, tracked as `label` at `range` with the
+/// description `what`, together with one tracked assertion per variable the violation mentions
+/// keeping it within its declared range (at the variable's declaration). `violation` should
+/// already be pruned by the ranges (safety/bounds.hpp).
+Query ranged_query(std::string name, const Expr& violation, const std::vector<Variable>& variables,
+                   std::string label, SourceRange range, std::string what);
+
 /// Variables mentioned by a query's assertions.
 std::set<std::size_t> query_variables(const Query& query);
 

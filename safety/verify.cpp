@@ -35,22 +35,12 @@ std::string at(const SourceRange& range) {
 /// The query for one obligation: each variable within its declared range (tracked at its
 /// declaration), and the violation (tracked at the subject).
 smt::Query make_query(const SafetyModel& model, const Obligation& o) {
-    smt::Query q;
     const std::string what = o.rule ? o.rule->id : o.code;
-    q.name = what + " on " + o.key + " (line " + std::to_string(o.range.begin.line) + ")";
-    // Drop the table rows and columns the ranges cannot reach; the ranges are asserted below.
-    const Expr violation = simplify(o.violation, model.variables);
-    std::set<std::size_t> used;
-    collect_variables(violation, used);
-    for (std::size_t index : used) {
-        const Variable& v = model.variables[index];
-        const Expr x = Expr::variable(index);
-        q.assertions.push_back({x >= num(v.lo) && x <= num(v.hi), "range_" + v.symbol, v.range,
-                                "range of " + v.name});
-    }
-    q.assertions.push_back({violation, "violates_" + symbol_safe(what) + "_" + at(o.range), o.range,
-                            (o.rule ? "violation of " : "not covered: ") + what});
-    return q;
+    // Drop the table rows and columns the ranges cannot reach; the ranges are asserted too.
+    return smt::ranged_query(what + " on " + o.key + " (line " + std::to_string(o.range.begin.line) + ")",
+                             simplify(o.violation, model.variables), model.variables,
+                             "violates_" + symbol_safe(what) + "_" + at(o.range), o.range,
+                             (o.rule ? "violation of " : "not covered: ") + what);
 }
 
 /// The worst answer per rule and subject: a counterexample beats "not proved" beats a proof.

@@ -3,6 +3,7 @@
 // published figures (/work/shared/reference/published-protocols.md, "Totals to reproduce"),
 // and `tmsc stats` shows every duration convention.
 
+#include "example_files.hpp"
 #include "run_process.hpp"
 #include "schema_check.hpp"
 
@@ -44,17 +45,6 @@ const std::map<std::string, Published>& published() {
     return table;
 }
 
-std::vector<std::filesystem::path> examples() {
-    std::vector<std::filesystem::path> out;
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::string(TMSC_SOURCE_DIR) + "/examples")) {
-        if (entry.path().extension() == ".tms") {
-            out.push_back(entry.path());
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 void expect_figure(const Json& summary, const char* key, std::optional<double> want,
                    const std::string& file) {
@@ -67,7 +57,7 @@ TEST(ExamplesJson, EveryExampleIsSchemaValidWithThePublishedSummary) {
     std::ifstream in(std::string(TMSC_SOURCE_DIR) + "/docs/schemas/schedule-v1.schema.json");
     const Json root = Json::parse(in);
     const testing::SchemaCheck checker(root);
-    const auto files = examples();
+    const auto files = tmsc::testing::bundled_examples();
     ASSERT_GE(files.size(), 12u);
     for (const auto& path : files) {
         const std::string file = path.filename().string();
@@ -102,7 +92,7 @@ TEST(ExamplesJson, SaintCourseTotals) {
 
 /// `tmsc stats` names every duration convention of the vocabulary for every example.
 TEST(ExamplesJson, StatsShowsEveryConvention) {
-    for (const auto& path : examples()) {
+    for (const auto& path : tmsc::testing::bundled_examples()) {
         const ProcessResult r = run_tmsc({"stats", path.string()});
         ASSERT_EQ(r.exit_code, 0) << path << "\n" << r.err;
         for (const char* convention :

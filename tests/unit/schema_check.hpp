@@ -1,7 +1,7 @@
 #pragma once
 // A compact validator for the subset of JSON Schema that docs/schemas/schedule-v1.schema.json
 // uses (no JSON Schema validator is packaged for Debian's C++ or python3 standard library).
-// The same logic as the one in emit_json_test.cpp, shared here for the examples test.
+// Shared by the JSON emitter's tests and the examples' schema test.
 
 #include <algorithm>
 #include <nlohmann/json.hpp>

@@ -4,6 +4,7 @@
 // be exact; a rounded value must have been reported (T01xx). Also the headline case:
 // fda-10hz on the MagPro X100 decodes to 75 trains of 40 pulses at 10 Hz, ITI 26.1 s.
 
+#include "example_files.hpp"
 #include "lower_test_support.hpp"
 #include "target_fixtures.hpp"
 #include "targets/backend.hpp"
@@ -29,17 +30,6 @@ std::string read_example(const std::filesystem::path& path) {
     return text.str();
 }
 
-std::vector<std::filesystem::path> example_files() {
-    std::vector<std::filesystem::path> out;
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::string(TMSC_SOURCE_DIR) + "/examples")) {
-        if (entry.path().extension() == ".tms") {
-            out.push_back(entry.path());
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 /// The schedule's pulses as the back ends see them, in time order.
 std::vector<DevicePulse> schedule_pulses(const TargetSession& session) {
@@ -89,7 +79,7 @@ void expect_round_trip(const TargetSession& session, const TargetBackend& backen
 
 TEST(TargetExamplesRoundTrip, EveryExampleOnEveryDeviceThatAcceptsIt) {
     std::map<std::string, int> accepted; // example -> accepted (back end, device) pairs
-    for (const auto& path : example_files()) {
+    for (const auto& path : tmsc::testing::bundled_examples()) {
         LowerOptions options;
         options.rmt_mso = Rational(50);
         options.amt_mso = Rational(40);
