@@ -32,7 +32,9 @@ bool breaks(const std::vector<RuleBreach>& breaches, DeviceRule rule) {
 
 // TDb087's worked example: 73 %, 25 Hz, 10 s -> wait 21.95 s.
 TEST(TargetRules, VendorWorkedExampleWait) {
-    const EnergyRules& e = *device("magstim-super-rapid2-240v").energy;
+    // Keep the profile alive: `energy` points into it (found by the ASan suite).
+    const DeviceProfile profile = device("magstim-super-rapid2-240v");
+    const EnergyRules& e = *profile.energy;
     const Rational wait = required_rest_s(e, e.joules_per_pulse.at(73), 25, 250);
     EXPECT_EQ(wait, Rational(250 * 2305, 26250)); // 250 (25 * 134.2 - 1050) / (1050 * 25)
     EXPECT_EQ(wait.to_decimal(2), "21.95");
