@@ -142,13 +142,13 @@ class SegmentBuilder {
         }
     }
     /// Train `i` could not be planned: the open run ends.
-    void close() { open_plan_.reset(); }
+    void close() { run_open_ = false; }
     std::vector<Segment>& segments() { return segments_; }
 
   private:
     /// Same settings as the open run, and the interval before it equals the run's interval.
     bool joins(std::size_t i, const TrainPlan& p) const {
-        if (!open_plan_ || !(open_plan_->settings == p.settings) || i == 0) {
+        if (!run_open_ || !(open_settings_ == p.settings) || i == 0) {
             return false;
         }
         const Segment& seg = segments_.back();
@@ -187,7 +187,8 @@ class SegmentBuilder {
             static_cast<std::uint16_t>((*snap(itis_, gap, Rounding::Up) * Rational(10)).floor());
         fresh.device.push_back(device_train(t, p, Rational(times_.round(t.onset_s), 1000000)));
         segments_.push_back(std::move(fresh));
-        open_plan_ = p;
+        open_settings_ = p.settings;
+        run_open_ = true;
     }
 
     const TargetSession& session_;
@@ -196,7 +197,10 @@ class SegmentBuilder {
     QuantisationReport& report_;
     MicrosecondRounding& times_;
     std::vector<Segment> segments_;
-    std::optional<TrainPlan> open_plan_;
+    // A flag and a plain value rather than std::optional: GCC 12 at -O3 mistakes the optional's
+    // payload for uninitialised memory (-Wmaybe-uninitialized) when it is compared.
+    bool run_open_ = false;
+    SegmentSettings open_settings_; ///< the settings of the open run, when run_open_
 };
 
 } // namespace
