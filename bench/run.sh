@@ -39,7 +39,7 @@ for protocol in examples/saint-accelerated-itbs.tms bench/stress-10m.tms; do
     echo "== $protocol"
     "$tmsc" compile "$root/$protocol" --target csv -o "$work/$name.csv" 2>/dev/null
     "$tmsc" compile "$root/$protocol" --target json -o "$work/$name.json" 2>/dev/null
-    echo "pulses: $(($(wc -l <"$work/$name.csv") - 1)); csv $(stat -c %s "$work/$name.csv") bytes;" \
+    echo "pulses: $(($(wc -l <"$work/$name.csv") - 2)); csv $(stat -c %s "$work/$name.csv") bytes;" \
          "json $(stat -c %s "$work/$name.json") bytes"
     for run in 1 2 3; do
         timed "check (parse, resolve, verify) #$run" "$tmsc" check "$root/$protocol"

@@ -132,43 +132,12 @@ Json blocks_part(const Schedule& schedule) {
     return blocks;
 }
 
-/// The check's judgement: rule set, warnings (a compiled protocol has no errors) and waivers.
-Json verdict_part(const EmitInput& in) {
-    Json out{{"verdict", "pass"}, {"rule_set_id", nullptr}, {"rule_set_sha256", nullptr},
-             {"warnings", Json::array()}, {"waivers", Json::array()}};
-    if (!in.check) {
-        return out;
-    }
-    if (in.check->rules) {
-        out["rule_set_id"] = in.check->rules->id;
-        if (!in.check->rules->files.empty()) {
-            out["rule_set_sha256"] = in.check->rules->files.front().sha256;
-        }
-    }
-    for (const Diagnostic& d : in.check->diagnostics) {
-        if (d.severity == Severity::Warning) {
-            out["warnings"].push_back(Json{{"code", d.code}, {"message", d.message},
-                                           {"line", d.range.begin.line},
-                                           {"column", d.range.begin.column}});
-        }
-    }
-    if (in.check->safety) {
-        for (const safety::WaiverRecord& w : in.check->safety->waivers) {
-            out["waivers"].push_back(Json{{"rule", w.rule}, {"reason", w.reason},
-                                          {"status", safety::waiver_status_name(w.status)},
-                                          {"findings", w.findings},
-                                          {"line", w.range.begin.line}});
-        }
-    }
-    return out;
-}
-
 Json head(const EmitInput& in) {
     return Json{{"format", "tmsc-schedule"},
                 {"format_version", kScheduleFormatVersion},
                 {"generator", in.generator},
                 {"protocol", protocol_part(in)},
-                {"verdict", verdict_part(in)},
+                {"verdict", verdict_json(in.check)},
                 {"summary", summary_part(in.summary)},
                 {"blocks", blocks_part(in.schedule)}};
 }
@@ -300,7 +269,7 @@ class JsonPulseWriter {
     DecimalCounter unit_;
 };
 
-QuantisationTracker write_pulses(const Schedule& schedule, OutputSink& out) {
+QuantisationTracker write_pulses(const Schedule& schedule, OutputSink& out, bool close) {
     out.write(",\n  \"pulses\": [");
     QuantisationTracker quantisation(schedule);
     JsonPulseWriter pulses(schedule, out);
@@ -310,7 +279,7 @@ QuantisationTracker write_pulses(const Schedule& schedule, OutputSink& out) {
             quantisation.add(p);
             pulses.write(p);
         });
-    out.write("\n  ]\n}\n");
+    out.write(close ? "\n  ]\n}\n" : "\n  ]");
     return quantisation;
 }
 
@@ -322,12 +291,43 @@ DiagnosticList emit_json(const EmitInput& input, OutputSink& out) {
     text.resize(text.size() - 2); // drop "\n}"
     out.write(text);
     write_trains(input.schedule, out);
-    return write_pulses(input.schedule, out).diagnostics(input.schedule);
+    return write_pulses(input.schedule, out, input.close_document).diagnostics(input.schedule);
 }
 
 } // namespace tmsc::emit
 
 namespace tmsc {
+
+nlohmann::ordered_json verdict_json(const CheckResult* check) {
+    using Json = nlohmann::ordered_json;
+    Json out{{"verdict", "pass"}, {"rule_set_id", nullptr}, {"rule_set_sha256", nullptr},
+             {"warnings", Json::array()}, {"waivers", Json::array()}};
+    if (!check) {
+        return out;
+    }
+    if (check->rules) {
+        out["rule_set_id"] = check->rules->id;
+        if (!check->rules->files.empty()) {
+            out["rule_set_sha256"] = check->rules->files.front().sha256;
+        }
+    }
+    for (const Diagnostic& d : check->diagnostics) {
+        if (d.severity == Severity::Warning) {
+            out["warnings"].push_back(Json{{"code", d.code}, {"message", d.message},
+                                           {"line", d.range.begin.line},
+                                           {"column", d.range.begin.column}});
+        }
+    }
+    if (check->safety) {
+        for (const safety::WaiverRecord& w : check->safety->waivers) {
+            out["waivers"].push_back(Json{{"rule", w.rule}, {"reason", w.reason},
+                                          {"status", safety::waiver_status_name(w.status)},
+                                          {"findings", w.findings},
+                                          {"line", w.range.begin.line}});
+        }
+    }
+    return out;
+}
 
 DiagnosticList emit_schedule(EmitFormat format, const EmitInput& input, OutputSink& out) {
     DiagnosticList warnings = format == EmitFormat::Json ? emit::emit_json(input, out)

@@ -12,6 +12,8 @@
 
 namespace tmsc {
 
+class Sha256;
+
 /// Thrown when writing output fails (disk full, closed pipe, ...); the command reports it as
 /// an I/O error and removes any temporary file.
 class OutputError : public std::runtime_error {
@@ -19,7 +21,8 @@ class OutputError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// Buffered output to a file descriptor. Not copyable; flush() before the descriptor closes.
+/// Buffered output to a file descriptor (-1: bytes are counted and hashed, then dropped).
+/// Not copyable; flush() before the descriptor closes.
 class OutputSink {
   public:
     explicit OutputSink(int fd, std::size_t capacity = std::size_t{1} << 20);
@@ -70,6 +73,9 @@ class OutputSink {
     void flush();
     /// Bytes written so far (flushed or not).
     std::uint64_t bytes() const { return flushed_ + used_; }
+    /// From now on every byte written is also hashed into `digest` (null: stop). Buffered
+    /// bytes are flushed first, so the digest covers exactly the bytes written in between.
+    void hash_into(Sha256* digest);
 
   private:
     void make_room(std::size_t needed);
@@ -79,6 +85,7 @@ class OutputSink {
     std::vector<char> buffer_;
     std::size_t used_ = 0;
     std::uint64_t flushed_ = 0;
+    Sha256* digest_ = nullptr;
 };
 
 namespace detail {

@@ -1,9 +1,12 @@
 #pragma once
-// SHA-256 (FIPS 180-4) of a protocol's text, so that a compiled schedule names exactly the
-// source it came from. Small and dependency-free; tested against the FIPS 180-2 vectors.
+// SHA-256 (FIPS 180-4): of a protocol's text, so that a compiled schedule names exactly the
+// source it came from, and of every emitted table, so that a loader can check the bytes in its
+// hands (docs/output-formats.md, "Seal"). Computed by OpenSSL's libcrypto, which uses the
+// CPU's SHA extensions: a 10-million-pulse table is hashed while it is written.
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -13,19 +16,23 @@ namespace tmsc {
 class Sha256 {
   public:
     Sha256();
+    ~Sha256();
+    Sha256(Sha256&&) noexcept;
+    Sha256& operator=(Sha256&&) noexcept;
     /// Hashes more bytes.
     void update(std::string_view bytes);
     /// The digest; the object must not be updated afterwards.
     std::array<std::uint8_t, 32> finish();
+    /// The digest as lower-case hex.
+    std::string finish_hex();
 
   private:
-    void compress(const std::uint8_t* block);
-
-    std::array<std::uint32_t, 8> state_;
-    std::array<std::uint8_t, 64> block_{};
-    std::size_t used_ = 0;
-    std::uint64_t length_ = 0; ///< bytes hashed so far
+    struct Context;
+    std::unique_ptr<Context> context_;
 };
+
+/// Lower-case hex of bytes.
+std::string to_hex(std::string_view bytes);
 
 /// Lower-case hex SHA-256 of `bytes`.
 std::string sha256_hex(std::string_view bytes);

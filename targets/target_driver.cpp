@@ -167,8 +167,12 @@ int compile_to_device(const Schedule& schedule, const SourceFile& source,
             << "; nothing was written\n";
         return 1;
     }
+    TargetProgram program = *r.program;
+    if (options.seal) {
+        options.seal(program, r.diagnostics);
+    }
     std::string error;
-    if (!write_target_files(*r.program, options.output, error)) {
+    if (!write_target_files(program, options.output, error)) {
         err << "tmsc: error: " << error << '\n';
         return 2;
     }

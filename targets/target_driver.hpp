@@ -8,6 +8,7 @@
 #include "compiler/support/source.hpp"
 #include "targets/backend.hpp"
 
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -70,6 +71,9 @@ struct DeviceTargetOptions {
     std::string target;
     std::string device;
     std::string output = "-";
+    /// Called on an accepted program before anything is written, with the back end's
+    /// warnings: appends each file's seal (compiler/seal.hpp). Empty: files are written bare.
+    std::function<void(TargetProgram&, const std::vector<Diagnostic>&)> seal;
 };
 
 /// The whole device-target branch of `tmsc compile` after lowering: runs the back end, prints

@@ -46,6 +46,9 @@ Command add_targets_command(CLI::App& app);
 /// `tmsc devices [NAME]`: device profiles and their limits.
 Command add_devices_command(CLI::App& app);
 
+/// `tmsc verify-table FILE`: check a compiled table's seal.
+Command add_verify_command(CLI::App& app);
+
 /// Every subcommand, in the order `tmsc --help` lists them.
 std::vector<Command> add_all_commands(CLI::App& app);
 

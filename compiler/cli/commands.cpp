@@ -7,6 +7,7 @@ std::vector<Command> add_all_commands(CLI::App& app) {
     commands.push_back(add_check_command(app));
     commands.push_back(add_explain_command(app));
     commands.push_back(add_compile_command(app));
+    commands.push_back(add_verify_command(app));
     commands.push_back(add_stats_command(app));
     commands.push_back(add_targets_command(app));
     commands.push_back(add_devices_command(app));

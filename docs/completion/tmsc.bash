@@ -3,7 +3,7 @@
 _tmsc() {
   local cur prev words cword
   _init_completion 2>/dev/null || { cur="${COMP_WORDS[COMP_CWORD]}"; prev="${COMP_WORDS[COMP_CWORD-1]}"; cword=$COMP_CWORD; }
-  local commands="check explain compile stats fmt new plot targets devices"
+  local commands="check explain compile verify-table stats fmt new plot targets devices"
   local sub="${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -18,13 +18,14 @@ _tmsc() {
       COMPREPLY=($(compgen -W "$(tmsc devices 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
     --from) COMPREPLY=($(compgen -W "$(tmsc new --list 2>/dev/null | tail -n +2)" -- "$cur")); return ;;
     --emit) COMPREPLY=($(compgen -W "ast smt2" -- "$cur")); return ;;
-    -o|--output|--rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -o|--output|--rules|--sign|--pubkey|--source|--extract) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   local options
   case "$sub" in
     check) options="--format --emit --rules --strict --allow-waived-errors --device --rmt --amt --timeout" ;;
     explain) options="--rules --timeout" ;;
-    compile) options="--target --device -o --output --set --rmt --amt --seed --max-pulses --rules --strict --allow-waived-errors" ;;
+    compile) options="--target --device -o --output --sign --set --rmt --amt --seed --max-pulses --rules --strict --allow-waived-errors" ;;
+    verify-table) options="--source --pubkey --extract" ;;
     stats) options="--set --rmt --amt --seed --max-pulses --rules --strict --allow-waived-errors" ;;
     fmt) options="--check" ;;
     new) options="--from --list" ;;

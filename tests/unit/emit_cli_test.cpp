@@ -81,7 +81,10 @@ TEST(EmitCli, CompileWritesTheWholeFileAndNothingElse) {
                          dir);
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(dir.entries(), std::vector<std::string>{"fda.csv"});
-    EXPECT_EQ(count_lines(slurp(dir / "fda.csv")), 3001u);
+    const std::string csv = slurp(dir / "fda.csv");
+    EXPECT_EQ(count_lines(csv), 3002u); // header row, 3000 pulses, the seal line
+    const std::size_t last_line = csv.rfind('\n', csv.size() - 2) + 1;
+    EXPECT_EQ(csv.substr(last_line, 12), "# tmsc-seal ");
 }
 
 TEST(EmitCli, OutputOnErrorLeavesNoFile) {

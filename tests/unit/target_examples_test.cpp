@@ -132,7 +132,7 @@ TEST(TargetExamples, WritesAllFilesOrNone) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     std::ostringstream err;
-    DeviceTargetOptions options{"magstim-rapid2", "magstim-rapid2-240v", (dir / "fda").string()};
+    DeviceTargetOptions options{"magstim-rapid2", "magstim-rapid2-240v", (dir / "fda").string(), {}};
     EXPECT_EQ(compile_to_device(*p->schedule, p->source, options, err), 0) << err.str();
     EXPECT_TRUE(std::filesystem::exists(dir / "fda.rapid2.txt"));
     EXPECT_TRUE(std::filesystem::exists(dir / "fda.rapid2.bin"));
@@ -150,7 +150,7 @@ TEST(TargetExamples, WritesAllFilesOrNone) {
     EXPECT_EQ(compile_to_device(*p->schedule, p->source, options, refused), 2);
     options.device = "magstim-rapid9";
     EXPECT_EQ(compile_to_device(*p->schedule, p->source, options, refused), 2);
-    options = {"magstim-rapid2", "magstim-rapid2-240v", "-"};
+    options = {"magstim-rapid2", "magstim-rapid2-240v", "-", {}};
     EXPECT_EQ(compile_to_device(*p->schedule, p->source, options, refused), 2); // two files
 }
 
