@@ -70,6 +70,18 @@ CheckResult check_source(const SourceFile& source, const CheckOptions& options) 
         result.protocol = std::move(parsed.protocol);
         ResolveResult resolved = resolve(*result.protocol);
         diagnostics.append(resolved.diagnostics);
+        if (resolved.protocol && options.device) {
+            // check --device --rmt N: the device obligations use N, so it must be a threshold
+            // the protocol was written for, as compile requires.
+            if (options.device->rmt_mso) {
+                threshold_in_subject(*options.device->rmt_mso, resolved.protocol->rmt, "rmt",
+                                     diagnostics);
+            }
+            if (options.device->amt_mso) {
+                threshold_in_subject(*options.device->amt_mso, resolved.protocol->amt, "amt",
+                                     diagnostics);
+            }
+        }
         if (resolved.protocol) {
             result.safety = verify(*resolved.protocol, result, options);
             diagnostics.append(result.safety->diagnostics);

@@ -97,15 +97,7 @@ std::optional<ThresholdValue> threshold_from(const std::optional<Rational>& cli,
                                              const std::optional<ThresholdSpec>& subject,
                                              const char* name, DiagnosticList& diagnostics) {
     if (cli) {
-        if (subject && (*cli < subject->lo || *cli > subject->hi)) {
-            diagnostics.error("E0907", std::string("--") + name + " " + cli->to_string() +
-                                           " %MSO is outside the subject's declared " + name +
-                                           " range " + subject->lo.to_string() + ".." +
-                                           subject->hi.to_string() + " %MSO",
-                              subject->range)
-                .notes.push_back({"the verifier proves the protocol only for thresholds in "
-                                  "this range",
-                                  std::nullopt});
+        if (!threshold_in_subject(*cli, subject, name, diagnostics)) {
             return std::nullopt;
         }
         return ThresholdValue{*cli, ThresholdSource::CommandLine, SourceRange{}};

@@ -170,4 +170,19 @@ ResolveResult resolve(const ast::Protocol& protocol) {
     return result;
 }
 
+bool threshold_in_subject(const Rational& value, const std::optional<ThresholdSpec>& subject,
+                          const char* name, DiagnosticList& diagnostics) {
+    if (!subject || (value >= subject->lo && value <= subject->hi)) {
+        return true;
+    }
+    diagnostics
+        .error("E0907", std::string("--") + name + " " + value.to_string() +
+                            " %MSO is outside the subject's declared " + name + " range " +
+                            subject->lo.to_string() + ".." + subject->hi.to_string() + " %MSO",
+               subject->range)
+        .notes.push_back(
+            {"the verifier proves the protocol only for thresholds in this range", std::nullopt});
+    return false;
+}
+
 } // namespace tmsc

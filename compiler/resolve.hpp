@@ -27,6 +27,12 @@ struct ThresholdSpec {
     SourceRange range;
 };
 
+/// E0907 when a threshold given on the command line (--rmt, --amt: `name`) lies outside the
+/// subject range the protocol declares: the protocol was proved only inside it. True when the
+/// value may be used (inside, or no range declared).
+bool threshold_in_subject(const Rational& value, const std::optional<ThresholdSpec>& subject,
+                          const char* name, DiagnosticList& diagnostics);
+
 /// The course after resolution; absent fields were not written.
 struct CourseSpec {
     std::int64_t sessions_per_day = 1;

@@ -118,6 +118,18 @@ TEST(DeviceCheck, AThresholdGivenAsRmtIsUsedForTheDevice) {
     EXPECT_EQ(check_on(fda, "magstim-rapid2-240v", "55").verdict, Verdict::Pass);
 }
 
+TEST(DeviceCheck, AnRmtOutsideTheDeclaredSubjectRangeIsAnError) {
+    // As compile does (E0907): the protocol was proved only for thresholds in 40..62 %MSO.
+    const std::string text = fixture("rmt-40-62.tms");
+    const CheckResult outside = check_on(text, "magstim-rapid2-240v", "70");
+    EXPECT_EQ(outside.verdict, Verdict::Fail);
+    const auto found = with_code(outside, "E0907");
+    ASSERT_EQ(found.size(), 1u) << all_text(outside);
+    EXPECT_EQ(found[0].message,
+              "--rmt 70 %MSO is outside the subject's declared rmt range 40..62 %MSO");
+    EXPECT_EQ(check_on(text, "magstim-rapid2-240v", "50").verdict, Verdict::Pass);
+}
+
 TEST(DeviceCheck, EnergyRulesBreakWithTheNumbers) {
     const CheckResult rest = check_on(fixture("short-rest-full-power.tms"), "magstim-rapid2-240v");
     const auto r = with_code(rest, "S0504");
