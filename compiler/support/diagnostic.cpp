@@ -99,6 +99,37 @@ std::string caret_line(std::string_view line, std::size_t begin_col, std::size_t
     return out;
 }
 
+/// A quoted line longer than this many bytes is shown as a window of about this size around
+/// the caret, so that a diagnostic on a 4 MiB one-line file stays a few lines long.
+constexpr std::size_t kShownLineBytes = 160;
+
+/// The part of a line that is quoted: all of it, or a window around column `begin_col`.
+struct LineWindow {
+    std::string_view text;
+    std::size_t first = 0; ///< byte offset of `text` in the line
+    bool cut_left = false;
+    bool cut_right = false;
+};
+
+LineWindow window_around(std::string_view line, std::size_t begin_col) {
+    if (line.size() <= kShownLineBytes) {
+        return {line};
+    }
+    const auto continuation = [&](std::size_t i) {
+        return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0u) == 0x80u;
+    };
+    const std::size_t begin = std::min(begin_col - 1, line.size());
+    std::size_t from = begin > kShownLineBytes / 2 ? begin - kShownLineBytes / 2 : 0;
+    while (from > 0 && continuation(from)) {
+        --from;
+    }
+    std::size_t to = std::min(line.size(), from + kShownLineBytes);
+    while (continuation(to)) {
+        ++to;
+    }
+    return {line.substr(from, to - from), from, from > 0, to < line.size()};
+}
+
 void render_snippet(std::string& out, const SourceFile& source, const SourceRange& range) {
     const std::string_view line = source.line_text(range.begin.line);
     const std::string number = std::to_string(range.begin.line);
@@ -106,8 +137,14 @@ void render_snippet(std::string& out, const SourceFile& source, const SourceRang
     // A range running onto later lines is underlined to the end of its first line.
     const std::size_t end_col =
         range.end.line == range.begin.line ? range.end.column : line.size() + 1;
-    out += ' ' + number + " | " + displayed(line) + '\n';
-    out += ' ' + gutter + " | " + caret_line(line, range.begin.column, end_col) + '\n';
+    const LineWindow w = window_around(line, range.begin.column);
+    const std::size_t begin_in = std::max(range.begin.column, w.first + 1) - w.first;
+    const std::size_t end_in =
+        std::min(std::max(end_col, w.first + 1) - w.first, w.text.size() + 1);
+    const char* left = w.cut_left ? "..." : "";
+    out += ' ' + number + " | " + left + displayed(w.text) + (w.cut_right ? "..." : "") + '\n';
+    out += ' ' + gutter + " | " + (w.cut_left ? "   " : "") + caret_line(w.text, begin_in, end_in) +
+           '\n';
 }
 
 std::string header(const SourceFile& source, const SourceLocation& at, std::string_view what) {

@@ -31,6 +31,23 @@ TEST(DiagnosticRender, CaretUnderTheRange) {
               "   |   ^~~~~~~~~~~~~~~~~~~~~~~~\n");
 }
 
+TEST(DiagnosticRender, AVeryLongLineIsShownAsAWindowAroundTheCaret) {
+    // A 4 MiB one-line file must not echo 4 MiB: about 160 bytes around the caret are shown,
+    // with "..." where the line was cut, and the caret still under the right character.
+    const std::string filler(2'000'000, 'x');
+    const SourceFile source("long.tms", filler + " bad " + filler + "\n");
+    const std::size_t begin = filler.size() + 1;
+    const std::string out = render(error_at(source, begin, begin + 3), source);
+    const std::string shown = " 1 | ..." + std::string(79, 'x') + " bad " + std::string(76, 'x') +
+                              "...\n";
+    const std::string caret = "   |    " + std::string(80, ' ') + "^~~\n";
+    EXPECT_EQ(out, "long.tms:1:2000002: error[E0301]: bad\n" + shown + caret);
+    // At the start of a long line only the right end is cut.
+    const std::string start = render(error_at(source, 0, 1), source);
+    EXPECT_EQ(start.substr(start.find('\n') + 1),
+              " 1 | " + std::string(160, 'x') + "...\n   | ^\n");
+}
+
 TEST(DiagnosticRender, WarningAndSingleCharacterRange) {
     const SourceFile source("w.tms", "wait 1 s seed 7\n");
     Diagnostic d = error_at(source, 14, 15, "W0301", "a seed has no effect");
