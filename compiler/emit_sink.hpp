@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstring>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 namespace tmsc {
 
 class Sha256;
+class ChunkHasher;
 
 /// Thrown when writing output fails (disk full, closed pipe, ...); the command reports it as
 /// an I/O error and removes any temporary file.
@@ -26,6 +28,7 @@ class OutputError : public std::runtime_error {
 class OutputSink {
   public:
     explicit OutputSink(int fd, std::size_t capacity = std::size_t{1} << 20);
+    ~OutputSink();
     OutputSink(const OutputSink&) = delete;
     OutputSink& operator=(const OutputSink&) = delete;
 
@@ -73,19 +76,25 @@ class OutputSink {
     void flush();
     /// Bytes written so far (flushed or not).
     std::uint64_t bytes() const { return flushed_ + used_; }
-    /// From now on every byte written is also hashed into `digest` (null: stop). Buffered
-    /// bytes are flushed first, so the digest covers exactly the bytes written in between.
+    /// From now on every byte written is also hashed into `digest` (null: stop; the digest is
+    /// then complete). Buffered bytes are flushed first, so the digest covers exactly the bytes
+    /// written in between. Full buffers are hashed on a second thread while the next is filled.
     void hash_into(Sha256* digest);
 
   private:
     void make_room(std::size_t needed);
     void write_through(std::string_view text);
+    void write_fd(std::string_view text);
 
     int fd_;
     std::vector<char> buffer_;
     std::size_t used_ = 0;
     std::uint64_t flushed_ = 0;
     Sha256* digest_ = nullptr;
+    std::vector<char> spare_;             ///< the buffer being hashed while `buffer_` fills
+    /// While hashing: hashes `spare_` in the background. Declared after the buffers so that it
+    /// is destroyed (its thread joined) before them.
+    std::unique_ptr<ChunkHasher> hasher_;
 };
 
 namespace detail {

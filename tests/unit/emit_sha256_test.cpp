@@ -1,8 +1,12 @@
-// SHA-256 against the FIPS 180-2 test vectors (appendix B).
+// SHA-256 against the FIPS 180-2 test vectors (appendix B), and the output sink's hashing
+// (chunks hashed on a second thread) against hashing the same bytes at once.
 
+#include "compiler/emit_sink.hpp"
 #include "compiler/sha256.hpp"
 
+#include <cstdio>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace tmsc {
 namespace {
@@ -39,6 +43,39 @@ TEST(EmitSha256, EmptyMessageAndPaddingBoundary) {
               "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
     EXPECT_EQ(sha256_hex(std::string(56, 'a')),
               "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+}
+
+TEST(EmitSha256, SinkHashesExactlyTheBytesWrittenBetweenStartAndStop) {
+    // A 16-byte buffer: hundreds of chunks handed to the hashing thread, writes larger than
+    // the buffer (hashed directly, after the pending chunks), reserve/commit, and bytes before
+    // and after hashing that the digest must not include.
+    std::FILE* file = std::tmpfile();
+    ASSERT_NE(file, nullptr);
+    OutputSink sink(fileno(file), 16);
+    sink.write("before ");
+    Sha256 digest;
+    sink.hash_into(&digest);
+    std::string expected;
+    for (int i = 0; i < 500; ++i) {
+        const std::string padding(i % 50 == 0 ? 40 : 0, '#'); // larger than the buffer
+        const std::string piece = "pulse " + std::to_string(i) + padding + "\n";
+        sink.write(piece);
+        sink.integer(i);
+        char* at = sink.reserve(3);
+        at[0] = 'a';
+        at[1] = 'b';
+        sink.commit(at + 2);
+        expected += piece + std::to_string(i) + "ab";
+    }
+    sink.hash_into(nullptr);
+    sink.write(" after");
+    sink.flush();
+    EXPECT_EQ(digest.finish_hex(), sha256_hex(expected));
+    std::rewind(file);
+    std::string written(expected.size() + 13, '\0');
+    written.resize(std::fread(written.data(), 1, written.size(), file));
+    EXPECT_EQ(written, "before " + expected + " after");
+    std::fclose(file);
 }
 
 } // namespace
