@@ -34,6 +34,26 @@ mode_t default_file_mode() {
     return static_cast<mode_t>(0666 & ~mask);
 }
 
+/// The file `path` names, following symbolic links (a dangling link's target too): -o through a
+/// link replaces the file it points to and keeps the link, as a user who made the link expects.
+std::string through_links(const std::string& path) {
+    std::string at = path;
+    for (int hops = 0; hops < 40; ++hops) { // 40: the kernel's own limit (ELOOP)
+        struct stat st {};
+        if (::lstat(at.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) {
+            return at;
+        }
+        std::vector<char> target(static_cast<std::size_t>(st.st_size) + 1 + 4096);
+        const ssize_t n = ::readlink(at.c_str(), target.data(), target.size() - 1);
+        if (n <= 0) {
+            return at;
+        }
+        const std::string link(target.data(), static_cast<std::size_t>(n));
+        at = link.front() == '/' ? link : directory_of(at) + "/" + link;
+    }
+    return at; // a loop of links: creating the file reports it
+}
+
 } // namespace
 
 std::optional<AtomicFile> AtomicFile::open_special(const std::string& path,
@@ -53,11 +73,12 @@ std::optional<AtomicFile> AtomicFile::open_special(const std::string& path,
     return AtomicFile(path, std::string(), fd);
 }
 
-std::optional<AtomicFile> AtomicFile::create(const std::string& path, std::string& error) {
-    if (path.empty() || path.back() == '/') {
-        error = "cannot write '" + path + "': not a file name";
+std::optional<AtomicFile> AtomicFile::create(const std::string& given, std::string& error) {
+    if (given.empty() || given.back() == '/') {
+        error = "cannot write '" + given + "': not a file name";
         return std::nullopt;
     }
+    const std::string path = through_links(given);
     struct stat existing {};
     if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
         return open_special(path, existing, error);

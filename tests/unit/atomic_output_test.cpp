@@ -5,7 +5,9 @@
 #include "run_process.hpp"
 
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <fstream>
+#include <vector>
 #include <sys/stat.h>
 
 namespace {
@@ -58,6 +60,31 @@ TEST(AtomicOutput, DirectoryDestinationIsRefused) {
     EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
     EXPECT_TRUE(std::filesystem::is_directory(dir));
     std::filesystem::remove_all(dir);
+}
+
+TEST(AtomicOutput, ASymbolicLinkIsWrittenThroughAndKept) {
+    // -o through a link replaces the file the link names (atomically, beside it) and leaves
+    // the link alone; a dangling link gets its target created.
+    namespace fs = std::filesystem;
+    const auto dir = scratch_dir("atomic-link");
+    fs::create_directory(dir / "tables");
+    std::ofstream(dir / "tables" / "real.json") << "old";
+    fs::create_symlink("tables/real.json", dir / "current.json");
+    fs::create_symlink("tables/new.json", dir / "dangling.json");
+    ASSERT_EQ(compile_json(kExample, (dir / "current.json").string()).exit_code, 0);
+    ASSERT_EQ(compile_json(kExample, (dir / "dangling.json").string()).exit_code, 0);
+    EXPECT_TRUE(fs::is_symlink(dir / "current.json"));
+    EXPECT_TRUE(fs::is_symlink(dir / "dangling.json"));
+    const std::string table = read_file(dir / "tables" / "real.json");
+    EXPECT_NE(table.find("\"tmsc_seal\""), std::string::npos);
+    EXPECT_EQ(read_file(dir / "tables" / "new.json"), table);
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir / "tables")) {
+        names.push_back(e.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"new.json", "real.json"})); // no temporary left
+    fs::remove_all(dir);
 }
 
 TEST(AtomicOutput, FailingProtocolLeavesEarlierFileUntouched) {
