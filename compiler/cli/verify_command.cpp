@@ -6,11 +6,10 @@
 
 #include "compiler/cli/command.hpp"
 #include "compiler/cli/compile_run.hpp"
-#include "compiler/emit_sink.hpp"
-#include "compiler/atomic_file.hpp"
 #include "compiler/seal.hpp"
 #include "compiler/signing.hpp"
 #include "compiler/source_loader.hpp"
+#include "compiler/text_output.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -148,29 +147,6 @@ std::string summary(const VerifyOptions& o, const Seal& seal) {
     return line;
 }
 
-/// --extract: the bare payload to a file (atomically) or standard output.
-bool write_extract(const std::string& path, const std::string& payload, std::string& error) {
-    try {
-        if (path == "-") {
-            OutputSink sink(STDOUT_FILENO);
-            sink.write(payload);
-            sink.flush();
-            return true;
-        }
-        std::optional<AtomicFile> file = AtomicFile::create(path, error);
-        if (!file) {
-            return false;
-        }
-        OutputSink sink(file->fd());
-        sink.write(payload);
-        sink.flush();
-        return file->commit(error);
-    } catch (const OutputError& e) {
-        error = e.what();
-        return false;
-    }
-}
-
 int run_verify(const VerifyOptions& o) {
     std::string error;
     std::optional<Ed25519Key> key;
@@ -198,7 +174,7 @@ int run_verify(const VerifyOptions& o) {
             return reject(o.file, *p);
         }
     }
-    if (!o.extract.empty() && !write_extract(o.extract, extracted_payload(table), error)) {
+    if (!o.extract.empty() && !write_text_output(o.extract, extracted_payload(table), error)) {
         std::cerr << "tmsc: error: " << error << '\n';
         return kExitUsage;
     }
