@@ -2,8 +2,8 @@
 // Loading a protocol for a benchmark: the stages before lowering run once, outside the timed
 // loop.
 
-#include "compiler/lower_pipeline.hpp"
-#include "compiler/source_loader.hpp"
+#include "cli/driver/lower_pipeline.hpp"
+#include "support/source_loader.hpp"
 
 #include <memory>
 #include <stdexcept>

@@ -3,7 +3,7 @@
 
 #include "bench_support.hpp"
 
-#include "compiler/emit.hpp"
+#include "targets/tables/emit.hpp"
 
 #include <benchmark/benchmark.h>
 #include <fcntl.h>

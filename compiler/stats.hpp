@@ -2,7 +2,7 @@
 // Session and course totals in every timing convention a paper or a console may use (see
 // docs/output-formats.md for the definitions), computed from one walk over the trains.
 
-#include "compiler/schedule.hpp"
+#include "compiler/lower/schedule.hpp"
 
 #include <optional>
 #include <string>

@@ -2,8 +2,8 @@
 // The abstract syntax tree of a .tms protocol. Nodes own their strings and carry the source
 // range they were parsed from, so every later stage can point back at the protocol text.
 
-#include "compiler/support/rational.hpp"
-#include "compiler/support/source.hpp"
+#include "support/rational.hpp"
+#include "support/source.hpp"
 
 #include <optional>
 #include <string>

@@ -4,9 +4,9 @@
 // that are still open (session, block, repeat). Registers are taken (moved out and cleared)
 // by the construct that owns them, so nothing stale leaks into a later construct.
 
-#include "compiler/support/diagnostic.hpp"
-#include "compiler/support/source.hpp"
 #include "grammar/ast.hpp"
+#include "support/diagnostic.hpp"
+#include "support/source.hpp"
 
 #include <optional>
 #include <string>

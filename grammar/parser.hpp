@@ -3,9 +3,9 @@
 // what was expected); problems that do not derail parsing (an unrepresentable number, a
 // setting written twice) are reported too, so one run shows them all.
 
-#include "compiler/support/diagnostic.hpp"
-#include "compiler/support/source.hpp"
 #include "grammar/ast.hpp"
+#include "support/diagnostic.hpp"
+#include "support/source.hpp"
 
 #include <optional>
 

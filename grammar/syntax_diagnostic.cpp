@@ -1,7 +1,7 @@
 #include "grammar/syntax_diagnostic.hpp"
 
-#include "compiler/support/edit_distance.hpp"
-#include "compiler/support/utf8.hpp"
+#include "support/edit_distance.hpp"
+#include "support/utf8.hpp"
 
 #include <cctype>
 #include <cstdio>

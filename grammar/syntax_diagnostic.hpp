@@ -3,8 +3,8 @@
 // diagnostic: "expected X, found Y", the found token underlined, and a "did you mean" note when
 // the token is a near miss of a keyword that is valid there.
 
-#include "compiler/support/diagnostic.hpp"
-#include "compiler/support/source.hpp"
+#include "support/diagnostic.hpp"
+#include "support/source.hpp"
 
 #include <optional>
 #include <string>

@@ -2,10 +2,10 @@
 // Findings in protocol terms: "train of 2 s at 20 Hz, 130 %rMT; limit 0.55 s (Rossi 2009
 // table, after Wassermann 1998)", with the parameter and subject values that produce them.
 
-#include "compiler/support/diagnostic.hpp"
 #include "safety/model.hpp"
 #include "safety/obligations.hpp"
 #include "safety/verify.hpp"
+#include "support/diagnostic.hpp"
 
 #include <string>
 

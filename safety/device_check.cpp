@@ -1,8 +1,8 @@
 #include "safety/device_check.hpp"
 
-#include "safety/bounds.hpp"
 #include "safety/describe.hpp"
 #include "safety/device_model.hpp"
+#include "safety/smt/bounds.hpp"
 
 namespace tmsc::safety {
 
@@ -36,7 +36,7 @@ struct Breach {
     const LimitSource* source = nullptr;
 };
 
-/// The plain counterpart of the symbolic rules: the same formulas as targets/device_rules.cpp
+/// The plain counterpart of the symbolic rules: the same formulas as targets/devices/device_rules.cpp
 /// on one assignment. It describes a counterexample and cross-checks the solver's answer.
 class Plain {
   public:

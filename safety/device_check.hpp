@@ -5,7 +5,7 @@
 
 #include "safety/device_limits.hpp"
 #include "safety/model.hpp"
-#include "safety/smt.hpp"
+#include "safety/smt/smt.hpp"
 #include "safety/verify.hpp"
 
 #include <vector>

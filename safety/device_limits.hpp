@@ -2,9 +2,9 @@
 // What the verifier needs to know about a stimulator to prove a protocol deliverable on it
 // (`tmsc check --device`): plain data, filled from a device profile by targets/ (which depends
 // on the compiler and so on safety, never the other way round). The rules are the ones
-// targets/device_rules.hpp applies to one concrete train; docs/safety.md states them.
+// targets/devices/device_rules.hpp applies to one concrete train; docs/safety.md states them.
 
-#include "compiler/support/rational.hpp"
+#include "support/rational.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -29,7 +29,7 @@ struct PowerSteps {
     const Rational& at(const Rational& power_mso) const;
 };
 
-/// Magstim Rapid² energy rules (TDb087 §3), see targets/device_profile.hpp.
+/// Magstim Rapid² energy rules (TDb087 §3), see targets/devices/device_profile.hpp.
 struct EnergyLimits {
     PowerSteps joules_per_pulse;
     Rational train_energy_j;

@@ -1,6 +1,6 @@
 #include "safety/device_model.hpp"
 
-#include "compiler/values.hpp"
+#include "compiler/check/values.hpp"
 
 #include <algorithm>
 #include <map>

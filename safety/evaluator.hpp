@@ -4,8 +4,8 @@
 // direct computation. It cross-checks the solver (tests compare the two on generated
 // protocols, and every counterexample is re-evaluated before it is reported).
 
-#include "compiler/resolve.hpp"
-#include "safety/rules.hpp"
+#include "compiler/check/resolve.hpp"
+#include "safety/rules/rules.hpp"
 
 #include <map>
 #include <optional>

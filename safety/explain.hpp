@@ -3,7 +3,7 @@
 // to each in the worst case over every allowed parameter, subject and jitter value
 // ("4 s of 4.2 s allowed, 4.8 % margin").
 
-#include "compiler/resolve.hpp"
+#include "compiler/check/resolve.hpp"
 #include "safety/verify.hpp"
 
 #include <string>

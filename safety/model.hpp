@@ -7,9 +7,9 @@
 // P` iteration starts P after the previous one, and a gap is the silence from one stimulus's
 // last pulse to the next stimulus's first pulse.
 
-#include "compiler/resolve.hpp"
-#include "safety/expr.hpp"
-#include "safety/rules.hpp"
+#include "compiler/check/resolve.hpp"
+#include "safety/rules/rules.hpp"
+#include "safety/smt/expr.hpp"
 
 #include <optional>
 #include <string>

@@ -5,7 +5,7 @@
 // parameter and subject value.
 
 #include "safety/model.hpp"
-#include "safety/rules.hpp"
+#include "safety/rules/rules.hpp"
 
 #include <string>
 #include <vector>

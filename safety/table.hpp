@@ -5,8 +5,8 @@
 // intensity; below the first row or column that row or column applies; above the last row or
 // column there is no evidence at all.
 
-#include "safety/expr.hpp"
-#include "safety/rules.hpp"
+#include "safety/rules/rules.hpp"
+#include "safety/smt/expr.hpp"
 
 #include <optional>
 #include <string>

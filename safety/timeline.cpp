@@ -1,6 +1,6 @@
 #include "safety/timeline.hpp"
 
-#include "compiler/timing.hpp"
+#include "compiler/check/timing.hpp"
 
 #include <algorithm>
 

@@ -2,9 +2,9 @@
 // Internal to the plain evaluator: the session laid out as concrete stimuli on an exact
 // timeline (every repeat unrolled, every pulse placed).
 
-#include "compiler/resolve.hpp"
+#include "compiler/check/resolve.hpp"
 #include "safety/evaluator.hpp"
-#include "safety/rules.hpp"
+#include "safety/rules/rules.hpp"
 
 #include <string>
 #include <vector>

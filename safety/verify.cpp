@@ -1,11 +1,11 @@
 #include "safety/verify.hpp"
 
-#include "safety/bounds.hpp"
 #include "safety/describe.hpp"
 #include "safety/device_check.hpp"
 #include "safety/model.hpp"
 #include "safety/obligations.hpp"
 #include "safety/recheck.hpp"
+#include "safety/smt/bounds.hpp"
 #include "safety/waivers.hpp"
 
 #include <map>

@@ -4,11 +4,11 @@
 // break it; a stimulus that no rule covers makes the verdict unknown; anything not proved
 // (timeout, solver failure) fails. Results come back as diagnostics plus a structured report.
 
-#include "compiler/resolve.hpp"
-#include "compiler/support/diagnostic.hpp"
+#include "compiler/check/resolve.hpp"
 #include "safety/device_limits.hpp"
-#include "safety/rules.hpp"
-#include "safety/smt.hpp"
+#include "safety/rules/rules.hpp"
+#include "safety/smt/smt.hpp"
+#include "support/diagnostic.hpp"
 
 #include <memory>
 #include <string>

@@ -1,6 +1,6 @@
 #include "safety/waivers.hpp"
 
-#include "compiler/support/edit_distance.hpp"
+#include "support/edit_distance.hpp"
 
 namespace tmsc::safety {
 

@@ -2,10 +2,10 @@
 // `waive RULE "reason"`: a waived warning passes and is recorded; a waived error passes only
 // when the caller allows it; a waiver naming no rule of the set is an error.
 
-#include "compiler/support/diagnostic.hpp"
 #include "grammar/ast.hpp"
-#include "safety/rules.hpp"
+#include "safety/rules/rules.hpp"
 #include "safety/verify.hpp"
+#include "support/diagnostic.hpp"
 
 #include <vector>
 

@@ -1,7 +1,7 @@
-#include "targets/backend.hpp"
+#include "targets/backend/backend.hpp"
 
 #include "targets/backends.hpp"
-#include "targets/device_registry.hpp"
+#include "targets/devices/device_registry.hpp"
 
 #include <algorithm>
 

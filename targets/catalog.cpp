@@ -1,8 +1,8 @@
 #include "targets/catalog.hpp"
 
-#include "targets/backend.hpp"
-#include "targets/device_registry.hpp"
-#include "targets/show.hpp"
+#include "support/show.hpp"
+#include "targets/backend/backend.hpp"
+#include "targets/devices/device_registry.hpp"
 
 #include <sstream>
 

@@ -2,7 +2,7 @@
 // Human-readable listings of the back ends and the device profiles, for `tmsc targets` and
 // `tmsc devices`. Every limit is shown with its source and confidence tag.
 
-#include "targets/device_profile.hpp"
+#include "targets/devices/device_profile.hpp"
 
 #include <string>
 

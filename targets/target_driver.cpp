@@ -1,8 +1,8 @@
 #include "targets/target_driver.hpp"
 
-#include "compiler/atomic_file.hpp"
-#include "targets/backend_support.hpp"
-#include "targets/device_registry.hpp"
+#include "support/atomic_file.hpp"
+#include "targets/backend/backend_support.hpp"
+#include "targets/devices/device_registry.hpp"
 
 #include <cerrno>
 #include <ostream>

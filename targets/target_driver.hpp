@@ -4,9 +4,9 @@
 // and write its files. Fail closed: files are written only when the back end refused nothing,
 // and each appears complete or not at all.
 
-#include "compiler/support/diagnostic.hpp"
-#include "compiler/support/source.hpp"
-#include "targets/backend.hpp"
+#include "support/diagnostic.hpp"
+#include "support/source.hpp"
+#include "targets/backend/backend.hpp"
 
 #include <functional>
 #include <iosfwd>
@@ -72,7 +72,7 @@ struct DeviceTargetOptions {
     std::string device;
     std::string output = "-";
     /// Called on an accepted program before anything is written, with the back end's
-    /// warnings: appends each file's seal (compiler/seal.hpp). Empty: files are written bare.
+    /// warnings: appends each file's seal (targets/attest/seal.hpp). Empty: files are written bare.
     std::function<void(TargetProgram&, const std::vector<Diagnostic>&)> seal;
 };
 

@@ -3,13 +3,13 @@
 // each program it writes is decoded again. The solver is skipped on purpose: back ends must
 // not crash on any schedule, verified or not, and skipping Z3 keeps executions fast.
 
-#include "compiler/lower.hpp"
-#include "compiler/resolve.hpp"
-#include "compiler/source_loader.hpp"
+#include "compiler/check/resolve.hpp"
+#include "compiler/lower/lower.hpp"
 #include "grammar/parser.hpp"
-#include "targets/backend.hpp"
-#include "targets/device_registry.hpp"
-#include "targets/target_session.hpp"
+#include "support/source_loader.hpp"
+#include "targets/backend/backend.hpp"
+#include "targets/backend/target_session.hpp"
+#include "targets/devices/device_registry.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // resolve, and every later stage check_source runs). A crash, a sanitizer report, a hang or
 // an uncaught exception is a bug; diagnostics are the expected outcome for garbage.
 
-#include "compiler/driver.hpp"
+#include "cli/driver/driver.hpp"
 
 #include <cstddef>
 #include <cstdint>

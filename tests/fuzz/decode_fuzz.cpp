@@ -2,8 +2,8 @@
 // on every built-in device it accepts. Decoders read files back for the round-trip tests and
 // must refuse anything malformed with an error, never crash.
 
-#include "targets/backend.hpp"
-#include "targets/device_registry.hpp"
+#include "targets/backend/backend.hpp"
+#include "targets/devices/device_registry.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,8 +2,8 @@
 // resolver, no solver), so the fuzzer spends its time on the grammar. A crash, a sanitizer
 // report, a hang or an uncaught exception is a bug; diagnostics are the expected outcome.
 
-#include "compiler/source_loader.hpp"
 #include "grammar/parser.hpp"
+#include "support/source_loader.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,8 +2,8 @@
 // parses JSON the file supplies and searches it from the end; it must reject anything that is
 // not exactly a sealed table, never crash, and never accept bytes whose hash does not match.
 
-#include "compiler/seal.hpp"
-#include "compiler/sha256.hpp"
+#include "support/sha256.hpp"
+#include "targets/attest/seal.hpp"
 
 #include <cstddef>
 #include <cstdint>

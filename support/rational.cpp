@@ -1,0 +1,214 @@
+#include "support/rational.hpp"
+
+#include <cctype>
+#include <limits>
+
+namespace tmsc {
+
+namespace {
+
+WideInt gcd_wide(WideInt a, WideInt b) {
+    if (a < 0) {
+        a = -a;
+    }
+    if (b < 0) {
+        b = -b;
+    }
+    while (b != 0) {
+        const WideInt t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+bool fits(WideInt v) {
+    return v >= std::numeric_limits<std::int64_t>::min() + 1 &&
+           v <= std::numeric_limits<std::int64_t>::max();
+}
+
+} // namespace
+
+Rational::Rational(std::int64_t num, std::int64_t den) {
+    if (den == 0) {
+        throw std::domain_error("rational with zero denominator");
+    }
+    *this = from_wide(num, den);
+}
+
+Rational Rational::from_wide(WideInt num, WideInt den) {
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    const WideInt g = gcd_wide(num, den);
+    if (g > 1) {
+        num /= g;
+        den /= g;
+    }
+    if (!fits(num) || !fits(den)) {
+        throw RationalOverflow();
+    }
+    Rational r;
+    r.num_ = static_cast<std::int64_t>(num);
+    r.den_ = static_cast<std::int64_t>(den);
+    return r;
+}
+
+std::optional<Rational> Rational::parse_decimal(std::string_view text) {
+    WideInt num = 0;
+    WideInt den = 1;
+    std::size_t i = 0;
+    bool any_digit = false;
+    bool after_point = false;
+    constexpr WideInt limit = static_cast<WideInt>(1) << 100;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '.' && !after_point) {
+            after_point = true;
+            continue;
+        }
+        if (!std::isdigit(static_cast<unsigned char>(c))) {
+            break;
+        }
+        any_digit = true;
+        num = num * 10 + (c - '0');
+        if (after_point) {
+            den *= 10;
+        }
+        if (num > limit || den > limit) {
+            return std::nullopt;
+        }
+    }
+    if (!any_digit) {
+        return std::nullopt;
+    }
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        bool negative = false;
+        if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+            negative = text[i] == '-';
+            ++i;
+        }
+        int exponent = 0;
+        for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+            exponent = exponent * 10 + (text[i] - '0');
+            if (exponent > 30) {
+                return std::nullopt;
+            }
+        }
+        for (int k = 0; k < exponent; ++k) {
+            (negative ? den : num) *= 10;
+            if (num > limit || den > limit) {
+                return std::nullopt;
+            }
+        }
+    }
+    if (i != text.size()) {
+        return std::nullopt;
+    }
+    try {
+        return from_wide(num, den);
+    } catch (const RationalOverflow&) {
+        return std::nullopt;
+    }
+}
+
+std::int64_t Rational::floor() const {
+    std::int64_t q = num_ / den_;
+    if (num_ % den_ != 0 && num_ < 0) {
+        --q;
+    }
+    return q;
+}
+
+std::int64_t Rational::ceil() const {
+    std::int64_t q = num_ / den_;
+    if (num_ % den_ != 0 && num_ > 0) {
+        ++q;
+    }
+    return q;
+}
+
+std::string Rational::to_decimal(int digits) const {
+    WideInt scale = 1;
+    for (int k = 0; k < digits; ++k) {
+        scale *= 10;
+    }
+    WideInt n = num_;
+    const bool negative = n < 0;
+    if (negative) {
+        n = -n;
+    }
+    WideInt scaled = (n * scale * 2 + den_) / (static_cast<WideInt>(den_) * 2);
+    std::string whole = std::to_string(static_cast<std::uint64_t>(scaled / scale));
+    std::string frac;
+    WideInt rest = scaled % scale;
+    for (int k = 0; k < digits; ++k) {
+        scale /= 10;
+        frac += static_cast<char>('0' + static_cast<int>(rest / scale));
+        rest %= scale;
+    }
+    while (!frac.empty() && frac.back() == '0') {
+        frac.pop_back();
+    }
+    std::string out = negative && (scaled != 0) ? "-" : "";
+    out += whole;
+    if (!frac.empty()) {
+        out += '.' + frac;
+    }
+    return out;
+}
+
+std::string Rational::to_string(int max_digits) const {
+    // A fraction terminates in decimal when its denominator has no prime factor but 2 and 5.
+    std::int64_t d = den_;
+    int twos = 0;
+    int fives = 0;
+    while (d % 2 == 0) {
+        d /= 2;
+        ++twos;
+    }
+    while (d % 5 == 0) {
+        d /= 5;
+        ++fives;
+    }
+    const int digits = twos > fives ? twos : fives;
+    if (d == 1 && digits <= max_digits) {
+        return to_decimal(digits);
+    }
+    return std::to_string(num_) + '/' + std::to_string(den_);
+}
+
+Rational operator+(const Rational& a, const Rational& b) {
+    return Rational::from_wide(static_cast<WideInt>(a.num_) * b.den_ +
+                                   static_cast<WideInt>(b.num_) * a.den_,
+                               static_cast<WideInt>(a.den_) * b.den_);
+}
+
+Rational operator-(const Rational& a, const Rational& b) { return a + (-b); }
+
+Rational operator*(const Rational& a, const Rational& b) {
+    return Rational::from_wide(static_cast<WideInt>(a.num_) * b.num_,
+                               static_cast<WideInt>(a.den_) * b.den_);
+}
+
+Rational operator/(const Rational& a, const Rational& b) {
+    if (b.num_ == 0) {
+        throw std::domain_error("division by zero");
+    }
+    return Rational::from_wide(static_cast<WideInt>(a.num_) * b.den_,
+                               static_cast<WideInt>(a.den_) * b.num_);
+}
+
+Rational Rational::operator-() const {
+    Rational r = *this;
+    r.num_ = -r.num_;
+    return r;
+}
+
+std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
+    return static_cast<WideInt>(a.num_) * b.den_ <=> static_cast<WideInt>(b.num_) * a.den_;
+}
+
+} // namespace tmsc
