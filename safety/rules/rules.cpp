@@ -52,7 +52,35 @@ LoadRulesResult load_at_depth(const std::string& name_or_path, const std::string
                               int depth);
 LoadRulesResult parse_at_depth(const std::string& text, const std::string& path, int depth);
 
-void read_single_pulse(ObjectReader& in, RuleSet& set) {
+/// `{"min": A, "max": B}` with 0 < A <= B.
+ClosedRange read_range(ObjectReader& parent, const std::string& key) {
+    ObjectReader r(parent.at(key), parent.child(key));
+    ClosedRange range{r.positive("min"), r.positive("max")};
+    if (range.max < range.min) {
+        throw SchemaError(r.pointer(), "\"max\" is below \"min\"");
+    }
+    r.finish();
+    return range;
+}
+
+void read_theta_burst(ObjectReader& params, RuleSet& set) {
+    ObjectReader tb(params.at("theta_burst"), params.child("theta_burst"));
+    ThetaBurstEnvelope& e = set.theta_burst;
+    e.burst_pulses = read_range(tb, "burst_pulses");
+    if (!e.burst_pulses.min.is_integer() || !e.burst_pulses.max.is_integer() ||
+        e.burst_pulses.min < Rational(2)) {
+        throw SchemaError(tb.child("burst_pulses"), "expected whole numbers of at least 2");
+    }
+    e.burst_frequency_hz = read_range(tb, "burst_frequency_hz");
+    e.burst_rate_hz = read_range(tb, "burst_rate_hz");
+    e.gap_ratio = tb.positive("gap_ratio");
+    e.text = tb.string("text");
+    e.citation = tb.string("citation");
+    e.confidence = tb.confidence("confidence");
+    tb.finish();
+}
+
+void read_parameters(ObjectReader& in, RuleSet& set) {
     ObjectReader params(in.at("parameters"), in.child("parameters"));
     ObjectReader sp(params.at("single_pulse_spacing_s"), params.child("single_pulse_spacing_s"));
     set.single_pulse.spacing_s = sp.positive("value");
@@ -60,6 +88,13 @@ void read_single_pulse(ObjectReader& in, RuleSet& set) {
     set.single_pulse.citation = sp.string("citation");
     set.single_pulse.confidence = sp.confidence("confidence");
     sp.finish();
+    ObjectReader tj(params.at("train_join_s"), params.child("train_join_s"));
+    set.train_join.join_s = tj.positive("value");
+    set.train_join.text = tj.string("text");
+    set.train_join.citation = tj.string("citation");
+    set.train_join.confidence = tj.confidence("confidence");
+    tj.finish();
+    read_theta_burst(params, set);
     params.finish();
 }
 
@@ -97,7 +132,7 @@ void read_own_content(ObjectReader& in, RuleSet& set, bool extending) {
         }
     }
     if (in.has("parameters") || !extending) {
-        read_single_pulse(in, set);
+        read_parameters(in, set);
     }
     if (in.has("tables")) {
         for (const auto& item : in.at("tables").items()) {

@@ -54,6 +54,8 @@ struct DurationTable {
     std::vector<Rational> intensities;          ///< ascending, percent
     std::vector<std::vector<TableCell>> cells;  ///< [row][column]
     std::string disputed_note;
+    std::set<std::size_t> unverified_rows; ///< rows whose transcription is unverified
+    std::string unverified_note;
 };
 
 /// Coils and stimulus patterns a rule covers.
@@ -104,6 +106,36 @@ struct SinglePulseBoundary {
     Confidence confidence = Confidence::B;
 };
 
+/// When consecutive pulses are one train: onset-to-onset intervals at most `join_s` join
+/// (docs/safety.md, "The stimulus timeline").
+struct TrainJoin {
+    Rational join_s = Rational(1);
+    std::string text;
+    std::string citation;
+    Confidence confidence = Confidence::P;
+};
+
+/// A closed range of exact values, both ends included.
+struct ClosedRange {
+    Rational min;
+    Rational max;
+
+    bool contains(const Rational& v) const { return min <= v && v <= max; }
+};
+
+/// When a train of bursts is theta burst (patterned): every burst `burst_pulses` pulses at
+/// `burst_frequency_hz`, bursts at `burst_rate_hz`, and the silence between bursts at least
+/// `gap_ratio` times the interval inside a burst. Outside it, a train is conventional.
+struct ThetaBurstEnvelope {
+    ClosedRange burst_pulses{Rational(2), Rational(5)};
+    ClosedRange burst_frequency_hz{Rational(30), Rational(100)};
+    ClosedRange burst_rate_hz{Rational(3), Rational(8)};
+    Rational gap_ratio = Rational(2);
+    std::string text;
+    std::string citation;
+    Confidence confidence = Confidence::P;
+};
+
 /// One file a rule set was read from, with its SHA-256.
 struct RuleFile {
     std::string id;
@@ -128,6 +160,8 @@ struct RuleSet {
     std::vector<RuleFile> files; ///< the file itself first, then what it extends
     std::vector<SourceRef> sources;
     SinglePulseBoundary single_pulse;
+    TrainJoin train_join;
+    ThetaBurstEnvelope theta_burst;
     std::map<std::string, DurationTable> tables;
     std::vector<Rule> rules;
 

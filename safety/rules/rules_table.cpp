@@ -84,6 +84,18 @@ DurationTable read_table(const std::string& id, const json& value, const std::st
         }
         table.disputed_note = in.string("disputed_note");
     }
+    if (in.has("unverified_rows_hz")) {
+        // Rows whose transcription could not be checked at all (not one cell: the alignment
+        // of the whole row); every report that uses one says so.
+        const std::string p = in.child("unverified_rows_hz");
+        if (!in.at("unverified_rows_hz").is_array()) {
+            throw SchemaError(p, "expected an array of frequencies");
+        }
+        for (const json& f : in.at("unverified_rows_hz")) {
+            table.unverified_rows.insert(index_of(table.frequencies, json_number(f, p), p));
+        }
+        table.unverified_note = in.string("unverified_note");
+    }
     in.finish();
     return table;
 }

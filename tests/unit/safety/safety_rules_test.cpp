@@ -94,11 +94,40 @@ TEST(SafetyRules, UnknownNameAndMissingFileAreUsageErrors) {
 std::string minimal_set(const std::string& rule_fields) {
     return R"({"schema": "tmsc-rules/1", "id": "site", "title": "t", "transcription_reviewed": true,
   "review_note": "reviewed", "parameters": {"single_pulse_spacing_s":
-  {"value": 5, "text": "t", "citation": "c", "confidence": "B"}},
+  {"value": 5, "text": "t", "citation": "c", "confidence": "B"},
+  "train_join_s": {"value": 1, "text": "t", "citation": "c", "confidence": "P"},
+  "theta_burst": {"burst_pulses": {"min": 2, "max": 5}, "burst_frequency_hz": {"min": 30, "max": 100},
+                  "burst_rate_hz": {"min": 3, "max": 8}, "gap_ratio": 2,
+                  "text": "t", "citation": "c", "confidence": "P"}},
   "rules": [{"id": "site.max", "kind": "session_max", "quantity": "pulses", "max": 100,
              "text": "t", "citation": "c", "confidence": "P",
              "applies_to": {"coils": "any", "patterns": ["conventional"]})" +
            rule_fields + "}]}";
+}
+
+TEST(SafetyRules, TimelineParametersAreCitedData) {
+    const auto rules = default_rules();
+    EXPECT_EQ(rules->train_join.join_s, Rational(1));
+    EXPECT_FALSE(rules->train_join.citation.empty());
+    EXPECT_EQ(rules->theta_burst.burst_pulses.min, Rational(2));
+    EXPECT_EQ(rules->theta_burst.burst_pulses.max, Rational(5));
+    EXPECT_EQ(rules->theta_burst.burst_frequency_hz.max, Rational(100));
+    EXPECT_EQ(rules->theta_burst.burst_rate_hz.min, Rational(3));
+    EXPECT_EQ(rules->theta_burst.gap_ratio, Rational(2));
+    EXPECT_TRUE(rules->theta_burst.burst_rate_hz.contains(Rational(5)));
+    EXPECT_FALSE(rules->theta_burst.burst_rate_hz.contains(Rational(9)));
+}
+
+TEST(SafetyRules, TimelineParametersAreChecked) {
+    std::string text = minimal_set(R"(, "severity": "error")");
+    const std::string range = R"("burst_rate_hz": {"min": 3, "max": 8})";
+    text.replace(text.find(range), range.size(), R"("burst_rate_hz": {"min": 8, "max": 3})");
+    EXPECT_EQ(parse_rules(text, "site.json").error,
+              "site.json: error[S0002]: /parameters/theta_burst/burst_rate_hz: \"max\" is below \"min\"");
+    text = minimal_set(R"(, "severity": "error")");
+    const std::string join = R"("train_join_s": {"value": 1, "text": "t", "citation": "c", "confidence": "P"},)";
+    text.erase(text.find(join), join.size());
+    EXPECT_NE(parse_rules(text, "site.json").error.find("/parameters"), std::string::npos);
 }
 
 TEST(SafetyRules, SchemaErrorsNameTheJsonPointer) {
