@@ -1,7 +1,8 @@
 // `tmsc compile`: check, lower and write the pulse table (JSON or CSV) or a stimulator's files,
-// each with its seal (targets/attest/seal.hpp). Fail closed: unless the check's verdict is pass and
-// lowering reports no error, no output is written at all, and a file given with -o appears
-// only complete (temporary file + fsync + rename). The run itself is in compile_run.cpp.
+// bare, and beside them their attestation (targets/attest/attestation.hpp). Fail closed: unless
+// the check's verdict is pass and lowering reports no error, no output is written at all, and
+// every file appears only complete (temporary file + fsync + rename), the attestation last.
+// The run itself is in compile_run.cpp.
 
 #include "cli/command.hpp"
 #include "cli/compile_run.hpp"
@@ -30,9 +31,14 @@ Command add_compile_command(CLI::App& app) {
                     "profile .json\n  example: tmsc compile examples/fda-10hz.tms --target "
                     "magventure --device magventure-x100 --rmt 55 -o fda");
     cmd->add_option("-o,--output", options->output,
-                    "Output file (default '-', standard output); written atomically");
+                    "Output file, or stem of a stimulator's files (default '-', standard "
+                    "output); written atomically, with the attestation STEM.TARGET.intoto.json "
+                    "beside it");
+    cmd->add_option("--attest", options->attest_path,
+                    "Write the attestation to this path (must end in .intoto.json); with -o - "
+                    "the only way to get one");
     cmd->add_option("--sign", options->sign_key,
-                    "Sign the seal with this Ed25519 private key (PEM); check with "
+                    "Sign the attestation with this Ed25519 private key (PEM); check with "
                     "'tmsc verify-table --pubkey'");
     add_lowering_flags(*cmd, options->flags);
     return Command{cmd, [options] { return run_compile(*options); }};

@@ -77,6 +77,16 @@ DeviceCheck check_deliverable(const Schedule& schedule, std::string_view device)
     return out;
 }
 
+std::string output_stem(const TargetProgram& program, const std::string& output) {
+    for (const TargetFile& f : program.files) {
+        if (output.size() > f.suffix.size() &&
+            output.compare(output.size() - f.suffix.size(), f.suffix.size(), f.suffix) == 0) {
+            return output.substr(0, output.size() - f.suffix.size());
+        }
+    }
+    return output;
+}
+
 std::vector<std::string> output_paths(const TargetProgram& program, const std::string& output,
                                       std::string& error) {
     if (output == "-") {
@@ -87,14 +97,7 @@ std::vector<std::string> output_paths(const TargetProgram& program, const std::s
         }
         return {"-"};
     }
-    std::string stem = output;
-    for (const TargetFile& f : program.files) {
-        if (stem.size() > f.suffix.size() &&
-            stem.compare(stem.size() - f.suffix.size(), f.suffix.size(), f.suffix) == 0) {
-            stem.resize(stem.size() - f.suffix.size());
-            break;
-        }
-    }
+    const std::string stem = output_stem(program, output);
     std::vector<std::string> paths;
     for (const TargetFile& f : program.files) {
         paths.push_back(stem + f.suffix);
@@ -124,21 +127,31 @@ bool write_all(int fd, const std::string& text, const std::string& name, std::st
 } // namespace
 
 bool write_target_files(const TargetProgram& program, const std::string& output,
-                        std::string& error) {
+                        const TrailingFile* last, std::string& error) {
     const std::vector<std::string> paths = output_paths(program, output, error);
     if (paths.empty()) {
         return false;
     }
-    if (paths.front() == "-") {
-        return write_all(STDOUT_FILENO, program.files.front().contents, "standard output", error);
-    }
     std::vector<AtomicFile> files;
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        std::optional<AtomicFile> file = AtomicFile::create(paths[i], error);
-        if (!file || !write_all(file->fd(), program.files[i].contents, paths[i], error)) {
-            return false; // every temporary file so far is removed by its destructor
+    if (paths.front() == "-") {
+        if (!write_all(STDOUT_FILENO, program.files.front().contents, "standard output", error)) {
+            return false;
         }
-        files.push_back(std::move(*file));
+    } else {
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            std::optional<AtomicFile> file = AtomicFile::create(paths[i], error);
+            if (!file || !write_all(file->fd(), program.files[i].contents, paths[i], error)) {
+                return false; // every temporary file so far is removed by its destructor
+            }
+            files.push_back(std::move(*file));
+        }
+    }
+    if (last) {
+        std::optional<AtomicFile> file = AtomicFile::create(last->path, error);
+        if (!file || !write_all(file->fd(), last->contents, last->path, error)) {
+            return false;
+        }
+        files.push_back(std::move(*file)); // committed after every other file
     }
     for (AtomicFile& file : files) {
         if (!file.commit(error)) {
@@ -167,12 +180,19 @@ int compile_to_device(const Schedule& schedule, const SourceFile& source,
             << "; nothing was written\n";
         return 1;
     }
-    TargetProgram program = *r.program;
-    if (options.seal) {
-        options.seal(program, r.diagnostics);
-    }
+    const TargetProgram& program = *r.program;
     std::string error;
-    if (!write_target_files(program, options.output, error)) {
+    std::optional<TrailingFile> attestation;
+    if (options.attest) {
+        const std::vector<std::string> paths = output_paths(program, options.output, error);
+        if (paths.empty()) {
+            err << "tmsc: error: " << error << '\n';
+            return 2;
+        }
+        attestation = options.attest(program, paths, r.diagnostics);
+    }
+    if (!write_target_files(program, options.output, attestation ? &*attestation : nullptr,
+                            error)) {
         err << "tmsc: error: " << error << '\n';
         return 2;
     }

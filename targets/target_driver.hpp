@@ -55,25 +55,43 @@ struct DeviceCheck {
 /// Checks the session of `schedule` against the device rules of `device`.
 DeviceCheck check_deliverable(const Schedule& schedule, std::string_view device);
 
+/// The stem of `output` for `program`: `output` without a trailing file suffix of the program
+/// (".rapid2.txt", ...), so that `-o fda` and `-o fda.magventure.txt` name the same files.
+std::string output_stem(const TargetProgram& program, const std::string& output);
+
 /// Where each file of a program goes: `output` "-" means standard output (one file only);
-/// otherwise `output` is a stem (a trailing file suffix such as ".rapid2.txt" is dropped)
-/// and each file is stem + its suffix. Empty with `error` set when that cannot be done.
+/// otherwise each file is output_stem + its suffix. Empty with `error` set when that cannot be
+/// done.
 std::vector<std::string> output_paths(const TargetProgram& program, const std::string& output,
                                       std::string& error);
 
-/// Writes every file: all to temporary files first, then each renamed into place. False with
-/// `error` set on any failure, after which no temporary file is left.
+/// A file written after every file of a program, in the same all-or-nothing step: the
+/// attestation (targets/attest/attestation.hpp), which must not appear unless every file it
+/// vouches for was written.
+struct TrailingFile {
+    std::string path;
+    std::string contents;
+};
+
+/// Writes every file: all to temporary files first, then each renamed into place, `last`
+/// (when given) after all the others. With output "-" the one file goes to standard output
+/// and `last` is then written atomically. False with `error` set on any failure, after which
+/// no temporary file is left.
 bool write_target_files(const TargetProgram& program, const std::string& output,
-                        std::string& error);
+                        const TrailingFile* last, std::string& error);
 
 /// Options of `tmsc compile --target <back end>`.
 struct DeviceTargetOptions {
     std::string target;
     std::string device;
     std::string output = "-";
-    /// Called on an accepted program before anything is written, with the back end's
-    /// warnings: appends each file's seal (targets/attest/seal.hpp). Empty: files are written bare.
-    std::function<void(TargetProgram&, const std::vector<Diagnostic>&)> seal;
+    /// Called on an accepted program before anything is written, with the paths its files go
+    /// to (output_paths) and the back end's warnings: returns the attestation to write after
+    /// them, or nullopt for none.
+    std::function<std::optional<TrailingFile>(const TargetProgram&,
+                                              const std::vector<std::string>& paths,
+                                              const std::vector<Diagnostic>&)>
+        attest;
 };
 
 /// The whole device-target branch of `tmsc compile` after lowering: runs the back end, prints

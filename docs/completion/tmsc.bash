@@ -18,14 +18,14 @@ _tmsc() {
       COMPREPLY=($(compgen -W "$(tmsc devices 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
     --from) COMPREPLY=($(compgen -W "$(tmsc new --list 2>/dev/null | tail -n +2)" -- "$cur")); return ;;
     --emit) COMPREPLY=($(compgen -W "ast smt2" -- "$cur")); return ;;
-    -o|--output|--rules|--sign|--pubkey|--source|--extract) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -o|--output|--attest|--rules|--sign|--pubkey|--source) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   local options
   case "$sub" in
     check) options="--format --emit --rules --strict --allow-waived-errors --device --rmt --amt --timeout" ;;
     explain) options="--rules --timeout" ;;
-    compile) options="--target --device -o --output --sign --set --rmt --amt --seed --max-pulses --rules --strict --allow-waived-errors" ;;
-    verify-table) options="--source --pubkey --extract" ;;
+    compile) options="--target --device -o --output --attest --sign --set --rmt --amt --seed --max-pulses --rules --strict --allow-waived-errors" ;;
+    verify-table) options="--source --pubkey" ;;
     stats) options="--set --rmt --amt --seed --max-pulses --rules --strict --allow-waived-errors" ;;
     fmt) options="--check" ;;
     new) options="--from --list" ;;

@@ -72,6 +72,16 @@ std::optional<Ed25519Key> Ed25519Key::load_public(const std::string& path, std::
     return Ed25519Key(std::move(handle));
 }
 
+std::optional<Ed25519Key> Ed25519Key::from_raw_public(std::string_view raw) {
+    auto handle = std::make_shared<Handle>();
+    handle->key = EVP_PKEY_new_raw_public_key(
+        EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+    if (!handle->key) {
+        return std::nullopt;
+    }
+    return Ed25519Key(std::move(handle));
+}
+
 std::string Ed25519Key::sign(std::string_view message) const {
     DigestContext c;
     std::string signature(64, '\0');

@@ -27,17 +27,15 @@ struct EmitInput {
     const SourceFile& source;        ///< for the path and the SHA-256 of the protocol text
     std::string generator;           ///< "tmsc 0.1.0"
     const CheckResult* check = nullptr; ///< the check's verdict, rule set and warnings, if any
-    /// JSON only: false leaves the top-level object open after the "pulses" array (no "\n}\n"),
-    /// so that a seal member can follow (targets/attest/seal.hpp).
-    bool close_document = true;
 };
 
-/// The check's judgement as the JSON table and the seal give it: verdict, rule set id and
+/// The check's judgement as the JSON table and the attestation give it: verdict, rule set id and
 /// SHA-256, warnings (a compiled protocol has no errors) and waivers.
 nlohmann::ordered_json verdict_json(const CheckResult* check);
 
 /// Writes the schedule. Returns the warnings found while writing: one W0901 per stimulus
-/// statement whose pulse times are not whole microseconds (the t_us column rounds them).
+/// statement whose pulse times are not whole microseconds (the t_us column rounds them, and
+/// the CSV's t_s too).
 DiagnosticList emit_schedule(EmitFormat format, const EmitInput& input, OutputSink& out);
 
 } // namespace tmsc

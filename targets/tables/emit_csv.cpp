@@ -1,4 +1,7 @@
-// CSV pulse table: a header row, then one row per pulse in time order (docs/output-formats.md).
+// CSV pulse table (RFC 4180): a header row, then one row per pulse in time order, each line
+// ending in CRLF, nothing else (docs/output-formats.md). Every field is a number or an
+// identifier, so none needs quoting. Times are numbers a CSV reader parses as such: whole
+// microseconds and the same time in decimal seconds; the exact rational is in the JSON table.
 
 #include "targets/tables/emit_pulses.hpp"
 #include "targets/tables/emit_text.hpp"
@@ -11,7 +14,7 @@ namespace {
 
 constexpr std::string_view kHeader =
     "pulse,t_us,t_s,train,pulse_in_train,burst,pulse_in_burst,intensity,intensity_unit,"
-    "intensity_mso,block,target\n";
+    "intensity_mso,block,target\r\n";
 
 /// Writes rows: per-train constant text prepared once per train, counters kept as text.
 class CsvRowWriter {
@@ -27,7 +30,7 @@ class CsvRowWriter {
         std::size_t longest = 0;
         for (const IntensityText& t : intensity_texts(*train.plan)) {
             suffixes_.emplace_back(',' + t.percent + ',' + t.reference + ',' + t.mso + ',' +
-                                   std::to_string(block.index) + ',' + block.target + '\n');
+                                   std::to_string(block.index) + ',' + block.target + "\r\n");
             longest = std::max(longest, suffixes_.back().size());
         }
         max_row_ = train_.size() + longest + kPulseRowSlack;
@@ -40,9 +43,10 @@ class CsvRowWriter {
         char* at = out_.reserve(max_row_);
         at = index_.write(at);
         *at++ = ',';
-        at = write_uint(at, static_cast<std::uint64_t>(p.time.rounded_us()));
+        const auto us = static_cast<std::uint64_t>(p.time.rounded_us());
+        at = write_uint(at, us);
         *at++ = ',';
-        at = write_exact_seconds(at, p.time);
+        at = write_micros_as_seconds(at, us);
         at = train_.write(at);
         at = in_train_.write(at);
         *at++ = ',';
@@ -66,7 +70,8 @@ class CsvRowWriter {
     const Schedule& schedule_;
     OutputSink& out_;
     PaddedText train_;                 ///< ",17,"
-    std::vector<PaddedText> suffixes_; ///< (index 1: a pair's second pulse) ",120,%rMT,66,0,left_dlpfc\n", per pair position
+    /// ",120,%rMT,66,0,left_dlpfc\r\n" per pair position (index 1: a pair's second pulse)
+    std::vector<PaddedText> suffixes_;
     bool has_bursts_ = false;
     std::size_t max_row_ = 0;
     DecimalCounter index_;
@@ -86,7 +91,7 @@ DiagnosticList emit_csv(const EmitInput& input, OutputSink& out) {
             quantisation.add(p);
             rows.write(p);
         });
-    return quantisation.diagnostics(input.schedule);
+    return quantisation.diagnostics(input.schedule, EmitFormat::Csv);
 }
 
 } // namespace tmsc::emit

@@ -269,7 +269,7 @@ class JsonPulseWriter {
     DecimalCounter unit_;
 };
 
-QuantisationTracker write_pulses(const Schedule& schedule, OutputSink& out, bool close) {
+QuantisationTracker write_pulses(const Schedule& schedule, OutputSink& out) {
     out.write(",\n  \"pulses\": [");
     QuantisationTracker quantisation(schedule);
     JsonPulseWriter pulses(schedule, out);
@@ -279,7 +279,7 @@ QuantisationTracker write_pulses(const Schedule& schedule, OutputSink& out, bool
             quantisation.add(p);
             pulses.write(p);
         });
-    out.write(close ? "\n  ]\n}\n" : "\n  ]");
+    out.write("\n  ]\n}\n");
     return quantisation;
 }
 
@@ -291,7 +291,7 @@ DiagnosticList emit_json(const EmitInput& input, OutputSink& out) {
     text.resize(text.size() - 2); // drop "\n}"
     out.write(text);
     write_trains(input.schedule, out);
-    return write_pulses(input.schedule, out, input.close_document).diagnostics(input.schedule);
+    return write_pulses(input.schedule, out).diagnostics(input.schedule, EmitFormat::Json);
 }
 
 } // namespace tmsc::emit

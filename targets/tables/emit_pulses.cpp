@@ -64,7 +64,8 @@ void QuantisationTracker::record(const ScheduledPulse& pulse) {
     }
 }
 
-DiagnosticList QuantisationTracker::diagnostics(const Schedule& schedule) const {
+DiagnosticList QuantisationTracker::diagnostics(const Schedule& schedule, EmitFormat format) const {
+    const bool csv = format == EmitFormat::Csv;
     DiagnosticList list;
     for (std::size_t i = 0; i < worst_.size(); ++i) {
         const Worst& w = worst_[i];
@@ -72,14 +73,16 @@ DiagnosticList QuantisationTracker::diagnostics(const Schedule& schedule) const 
             continue;
         }
         const Rational err(w.off, w.den);
-        Diagnostic& d = list.warning(
-            "W0901",
-            std::to_string(w.pulses) + " pulse times of this statement are not whole "
-                                       "microseconds; the t_us column rounds them to the nearest "
-                                       "microsecond (largest error " +
-                err.to_string(6) + " us, about " + err.to_decimal(3) + " us)",
-            schedule.stimuli[i].range);
-        d.notes.push_back({"the t_s column keeps every time exact", std::nullopt});
+        const std::string columns = csv ? "t_us and t_s columns round" : "t_us column rounds";
+        const std::string message = std::to_string(w.pulses) +
+                                    " pulse times of this statement are not whole "
+                                    "microseconds; the " +
+                                    columns + " them to the nearest microsecond (largest error " +
+                                    err.to_string(6) + " us, about " + err.to_decimal(3) + " us)";
+        Diagnostic& d = list.warning("W0901", message, schedule.stimuli[i].range);
+        d.notes.push_back({csv ? "the JSON table (--target json) keeps every time exact in t_s"
+                               : "the t_s member keeps every time exact",
+                           std::nullopt});
     }
     return list;
 }

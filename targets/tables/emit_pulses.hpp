@@ -57,8 +57,8 @@ class QuantisationTracker {
             record(pulse);
         }
     }
-    /// One W0901 warning per affected statement.
-    DiagnosticList diagnostics(const Schedule& schedule) const;
+    /// One W0901 warning per affected statement, saying which columns of `format` round.
+    DiagnosticList diagnostics(const Schedule& schedule, EmitFormat format) const;
 
   private:
     struct Worst {

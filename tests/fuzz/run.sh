@@ -11,13 +11,13 @@ seconds=${1:-60}
 build=${2:-build-fuzz}
 
 cmake --preset fuzz -B "$build" >/dev/null
-cmake --build "$build" --target fuzz_parse fuzz_check fuzz_backends fuzz_decode fuzz_seal
+cmake --build "$build" --target fuzz_parse fuzz_check fuzz_backends fuzz_decode fuzz_attestation
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/seeds"
 # Prefixed by folder: the same file name appears in more than one of them.
-for seed in tests/fuzz/corpus-parse/* tests/fuzz/corpus-seal/* examples/*.tms \
+for seed in tests/fuzz/corpus-parse/* tests/fuzz/corpus-attestation/* examples/*.tms \
             examples/unsafe/*.tms tests/golden/*.tms tests/hostile/*.tms; do
     cp "$seed" "$scratch/seeds/$(dirname "$seed" | tr / -)-$(basename "$seed")"
 done
@@ -25,7 +25,7 @@ done
 # Z3 keeps some allocations for the life of the process; only those are not reported as leaks.
 export LSAN_OPTIONS="suppressions=$PWD/.ci/lsan-z3.supp:print_suppressions=0"
 status=0
-for target in parse check backends decode seal; do
+for target in parse check backends decode attestation; do
     bin="$build/tests/fuzz/fuzz_$target"
     corpus="$scratch/corpus-$target"
     mkdir -p "$corpus" "$scratch/crash-$target"

@@ -1,9 +1,9 @@
-// The CSV pulse table: one header row, one row per pulse, the same numbers as the JSON.
+// The CSV pulse table (RFC 4180): one header row, one row per pulse, every line ending in CRLF,
+// nothing else; the same numbers as the JSON, with t_s a plain decimal (t_us in seconds).
 
 #include "tests/unit/common/lower_test_support.hpp"
 
 #include <gtest/gtest.h>
-#include <sstream>
 
 namespace tmsc {
 namespace {
@@ -12,11 +12,21 @@ using testing::emit_text;
 using testing::lower_text;
 using testing::protocol_with;
 
+/// The lines of `text`, each of which must end in CRLF (the test fails otherwise).
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        out.push_back(line);
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t end = text.find("\r\n", at);
+        if (end == std::string::npos) {
+            ADD_FAILURE() << "a line does not end in CRLF: " << text.substr(at);
+            break;
+        }
+        out.push_back(text.substr(at, end - at));
+        at = end + 2;
+    }
+    for (const std::string& line : out) {
+        EXPECT_EQ(line.find('\n'), std::string::npos) << line;
     }
     return out;
 }
@@ -45,15 +55,31 @@ TEST(EmitCsv, BurstsAndThresholds) {
     EXPECT_EQ(rows[5], "4,220000,0.22,0,4,1,1,100,%rMT,57,0,");
 }
 
-TEST(EmitCsv, FractionalTimesKeepTheExactColumn) {
+TEST(EmitCsv, FractionalTimesAreDecimalSecondsAndTheRoundingIsReported) {
     auto p = lower_text(protocol_with("    train 3 pulses at 18 Hz"));
     ASSERT_TRUE(p->schedule_ok());
     DiagnosticList warnings;
     const std::vector<std::string> rows = lines(emit_text(*p, EmitFormat::Csv, &warnings));
-    EXPECT_EQ(rows[2], "1,55556,1/18,0,1,,,100,%rMT,,0,");
-    EXPECT_EQ(rows[3], "2,111111,1/9,0,2,,,100,%rMT,,0,");
+    // 1/18 s = 55555.55... us: both time columns hold the nearest microsecond, never "1/18".
+    EXPECT_EQ(rows[2], "1,55556,0.055556,0,1,,,100,%rMT,,0,");
+    EXPECT_EQ(rows[3], "2,111111,0.111111,0,2,,,100,%rMT,,0,");
     ASSERT_EQ(warnings.size(), 1u);
-    EXPECT_EQ(warnings.items()[0].code, "W0901");
+    const Diagnostic& w = warnings.items()[0];
+    EXPECT_EQ(w.code, "W0901");
+    EXPECT_NE(w.message.find("2 pulse times"), std::string::npos) << w.message;
+    EXPECT_NE(w.message.find("the t_us and t_s columns round them"), std::string::npos);
+    ASSERT_EQ(w.notes.size(), 1u);
+    EXPECT_NE(w.notes[0].message.find("JSON table"), std::string::npos);
+}
+
+TEST(EmitCsv, TheJsonTableKeepsTheExactTimeAndSaysOnlyTUsRounds) {
+    auto p = lower_text(protocol_with("    train 3 pulses at 18 Hz"));
+    ASSERT_TRUE(p->schedule_ok());
+    DiagnosticList warnings;
+    const std::string json = emit_text(*p, EmitFormat::Json, &warnings);
+    EXPECT_NE(json.find("\"t_us\":55556,\"t_s\":\"1/18\""), std::string::npos);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings.items()[0].message.find("the t_us column rounds them"), std::string::npos);
 }
 
 } // namespace
