@@ -46,7 +46,8 @@ Command add_targets_command(CLI::App& app);
 /// `tmsc devices [NAME]`: device profiles and their limits.
 Command add_devices_command(CLI::App& app);
 
-/// `tmsc verify-table FILE`: check a compiled table's seal.
+/// `tmsc verify-table ATTESTATION [FILE...]`: check the files `tmsc compile` wrote against
+/// their attestation.
 Command add_verify_command(CLI::App& app);
 
 /// Every subcommand, in the order `tmsc --help` lists them.
