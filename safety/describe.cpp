@@ -135,8 +135,6 @@ std::vector<DiagnosticNote> value_notes(const SafetyModel& model, const Assignme
     return notes;
 }
 
-namespace {
-
 std::string limit_phrase(const Rule& rule, const Rational& limit) {
     switch (rule.kind) {
     case RuleKind::TrainDurationTable:
@@ -155,6 +153,8 @@ std::string limit_phrase(const Rule& rule, const Rational& limit) {
                                                                    : "pulses";
     return std::string(what) + " at most " + format_quantity(rule.quantity, limit, rule.reference);
 }
+
+namespace {
 
 std::string subject_text(const SafetyModel& model, const Obligation& o, const Assignment& values) {
     const Rational actual = value_or_zero(o.actual, values);

@@ -6,9 +6,11 @@
 #include "safety/obligations.hpp"
 #include "safety/recheck.hpp"
 #include "safety/smt/bounds.hpp"
+#include "safety/timeline/timeline_check.hpp"
 #include "safety/waivers.hpp"
 
 #include <map>
+#include <set>
 
 namespace tmsc::safety {
 
@@ -80,6 +82,8 @@ class Run {
     void not_proved(const Answer& a);
     void device_obligations();
     bool subsumed(const Obligation& o) const;
+    void timeline(const timeline::TimelineOutcome& outcome, bool joins_found);
+    bool join_questions();
 
     Verifier& verifier_;
     const ResolvedProtocol& protocol_;
@@ -170,16 +174,96 @@ void Run::device_obligations() {
     report_.queries.insert(report_.queries.end(), found.queries.begin(), found.queries.end());
 }
 
+void Run::timeline(const timeline::TimelineOutcome& outcome, bool joins_found) {
+    for (const Diagnostic& d : outcome.problems.items()) {
+        if (!(joins_found && d.code == "S0205")) { // the join question names the statement
+            findings_.push_back({d, nullptr});
+        }
+    }
+    std::set<std::string> proved_broken; // rule ids the encoding already reported
+    for (const Counterexample& c : report_.counterexamples) {
+        proved_broken.insert(c.rule);
+    }
+    for (const timeline::TimelineFinding& f : outcome.findings) {
+        if (!outcome.exact && (f.finding.rule ? proved_broken.count(f.finding.rule->id) > 0 : report_.unknown)) {
+            continue; // the same finding at the ends of the ranges: the encoding's is kept
+        }
+        findings_.push_back(f.finding);
+        if (f.finding.rule) {
+            report_.counterexamples.push_back({f.finding.rule->id, f.finding.rule->citation,
+                                               f.finding.diagnostic.range, f.values, f.actual, f.limit,
+                                               f.finding.diagnostic.message});
+        }
+    }
+    report_.unknown = report_.unknown || outcome.unknown;
+    if (outcome.exact) {
+        for (const timeline::JudgedRule& j : outcome.judged) {
+            report_.checks.push_back({j.rule, "timeline@" + j.key, j.range,
+                                      j.broken ? smt::Verdict::Counterexample : smt::Verdict::Proved, {}});
+        }
+    }
+}
+
+bool Run::join_questions() {
+    // Where a silence between two statements can close to the join threshold for some allowed
+    // value, those trains are one train there: the statement encoding does not model that.
+    const Rational join = verifier_.rules().train_join.join_s;
+    std::vector<Obligation> questions;
+    for (std::size_t i = 0; i < model_.gaps.size(); ++i) {
+        const GapItem& g = model_.gaps[i];
+        if (g.within_series) {
+            continue;
+        }
+        Obligation o;
+        o.code = "S0205";
+        o.subject = Subject::Gap;
+        o.index = i;
+        o.key = "join@" + model_.key_of(g.before) + "->" + model_.key_of(g.after);
+        o.range = g.range;
+        o.violation = g.exists && (g.silence <= num(join));
+        questions.push_back(std::move(o));
+    }
+    bool found = false;
+    for (const Obligation& o : questions) {
+        const smt::Outcome outcome = verifier_.session().check(make_query(model_, o), model_.variables);
+        report_.checks.push_back({o.code, o.key, o.range, outcome.verdict, outcome.core});
+        if (outcome.verdict != smt::Verdict::Proved) {
+            found = true;
+            report_.unknown = true;
+            findings_.push_back({{Severity::Warning, "S0205",
+                                  "cannot be verified (verdict unknown): for some allowed values the "
+                                  "silence before this stimulus is at most " +
+                                      format_quantity(Quantity::Duration, join, IntensityRef::Rmt) +
+                                      ", so it joins the train before it; trains that join for part of "
+                                      "a range are not proved",
+                                  o.range, {}},
+                                 nullptr});
+        }
+    }
+    return found;
+}
+
 SafetyReport Run::go() {
     report_.rules = verifier_.rules_ptr();
+    const timeline::TimelineOutcome line = options_.encoding_only
+                                               ? timeline::TimelineOutcome{}
+                                               : timeline::judge_protocol_timeline(protocol_, verifier_.rules());
     const ObligationSet set = build_obligations(model_, verifier_.rules());
     for (const Obligation& o : set.obligations) {
+        // An exact timeline judges every train and gap itself; the encoding keeps the totals.
+        if (line.exact && (o.subject == Subject::Train || o.subject == Subject::Gap)) {
+            continue;
+        }
         ask(o);
     }
     for (const std::string& key : order_) {
         report_answer(answers_.at(key));
     }
-    for (const Uncovered& u : set.uncovered) {
+    if (!options_.encoding_only) {
+        const bool joins_found = line.lowered && !line.exact && join_questions();
+        timeline(line, joins_found);
+    }
+    for (const Uncovered& u : line.exact ? std::vector<Uncovered>{} : set.uncovered) {
         report_.unknown = true;
         report_.unconvertible.push_back(u.code + "|" + u.key);
         findings_.push_back({{Severity::Warning, u.code, "cannot be verified (verdict unknown): " + u.message,

@@ -21,6 +21,9 @@ struct VerifyOptions {
     bool allow_waived_errors = false; ///< a waiver may accept an error-severity finding
     bool keep_queries = false;        ///< record every query as SMT-LIB 2 (--emit=smt2)
     const DeviceTarget* device = nullptr; ///< also prove deliverability on it (--device)
+    /// The statement-by-statement encoding alone, without the timeline (docs/safety.md): only
+    /// for tests of the encoding itself, never for a verdict.
+    bool encoding_only = false;
 };
 
 /// A counterexample in protocol terms, for reports.

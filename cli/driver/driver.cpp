@@ -33,7 +33,7 @@ Verdict verdict_of(const DiagnosticList& diagnostics, const CheckResult& result,
 safety::SafetyReport verify(const ResolvedProtocol& protocol, const CheckResult& result,
                             const CheckOptions& options) {
     const safety::VerifyOptions verify_options{options.allow_waived_errors, options.keep_queries,
-                                               options.device.get()};
+                                               options.device.get(), false};
     if (options.verifier) {
         return options.verifier->verify(protocol, verify_options);
     }

@@ -1,5 +1,7 @@
 #include "cli/driver/lower_pipeline.hpp"
 
+#include "safety/timeline/translation_check.hpp"
+
 #include <algorithm>
 
 namespace tmsc {
@@ -74,6 +76,26 @@ void lower_resolved(LoweredProtocol& p, const LowerOptions& options) {
     append(p.diagnostics, p.lowering);
 }
 
+/// Lowers a protocol that will not be written, keeps only the lowering errors the check did not
+/// already report, and drops the schedule.
+void refuse_with_lowering_errors(LoweredProtocol& p, const LowerOptions& options) {
+    std::vector<Diagnostic> before = p.diagnostics;
+    lower_resolved(p, options);
+    std::vector<Diagnostic> kept = before;
+    for (const Diagnostic& d : p.lowering) {
+        const bool known = std::any_of(before.begin(), before.end(), [&](const Diagnostic& e) {
+            return e.code == d.code && e.message == d.message && e.range.begin.offset == d.range.begin.offset;
+        });
+        if (d.severity == Severity::Error && !known) {
+            kept.push_back(d);
+            p.check.verdict = Verdict::Fail; // an error, not only an unproved protocol
+        }
+    }
+    p.diagnostics = std::move(kept);
+    p.schedule.reset();
+    p.summary.reset();
+}
+
 } // namespace
 
 bool LoweredProtocol::ok() const { return schedule && summary && !has_errors(diagnostics); }
@@ -95,9 +117,7 @@ std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOpti
     if (!p->check.protocol) {
         return p;
     }
-    if (policy == VerdictPolicy::RequirePass && p->check.verdict != Verdict::Pass) {
-        return p;
-    }
+    const bool not_passed = policy == VerdictPolicy::RequirePass && p->check.verdict != Verdict::Pass;
     // The check's resolver result is not kept by check_source; resolving again is cheap and
     // gives the lowering stage its input.
     ResolveResult resolved = resolve(*p->check.protocol);
@@ -108,7 +128,21 @@ std::unique_ptr<LoweredProtocol> lower_source(SourceFile source, const LowerOpti
         return p;
     }
     p->resolved = std::move(resolved.protocol);
+    if (not_passed) {
+        // Nothing may be written: no schedule is kept. Lowering still runs so that its own
+        // errors (sessions that overlap, coincident pulses) say why the verdict is not pass.
+        refuse_with_lowering_errors(*p, options);
+        return p;
+    }
     lower_resolved(*p, options);
+    if (policy == VerdictPolicy::RequirePass && p->ok() && p->check.safety) {
+        // Fail closed: the schedule about to be written must pass on its own pulses too.
+        if (auto refused = safety::timeline::validate_translation(*p->schedule, *p->resolved,
+                                                                  *p->check.rules, *p->check.safety)) {
+            p->lowering.push_back(*refused);
+            p->diagnostics.push_back(std::move(*refused));
+        }
+    }
     return p;
 }
 
@@ -131,8 +165,13 @@ CheckResult check_with_lowering(const SourceFile& source, const CheckOptions& op
     auto p = lower_source(source, lower_options, VerdictPolicy::RequireResolved, options);
     CheckResult result = std::move(p->check);
     bool added = false;
+    auto already = [&](const Diagnostic& d) { // the verifier lowers too and may have said it
+        return std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [&](const Diagnostic& e) {
+            return e.code == d.code && e.message == d.message && e.range.begin.offset == d.range.begin.offset;
+        });
+    };
     for (const Diagnostic& d : p->lowering) {
-        if (d.severity == Severity::Error && is_protocol_lowering_code(d.code)) {
+        if (d.severity == Severity::Error && is_protocol_lowering_code(d.code) && !already(d)) {
             result.diagnostics.push_back(d);
             added = true;
         }

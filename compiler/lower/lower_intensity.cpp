@@ -76,6 +76,9 @@ ScheduledIntensity schedule_intensity(const Context& ctx, const ast::Value& valu
     ScheduledIntensity out;
     out.written = ctx.eval.intensity(value);
     out.range = range;
+    if (const auto* ref = std::get_if<ast::ParamRef>(&value.node)) {
+        out.param = ref->name.text; // the safety judge needs the parameter's whole range
+    }
     if (out.written.ref == IntensityRef::Mso) {
         out.mso = out.written.percent;
     } else if (const auto& t = threshold_for(ctx.schedule, out.written.ref)) {

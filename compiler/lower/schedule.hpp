@@ -43,6 +43,7 @@ struct ScheduledIntensity {
     IntensityValue written;
     std::optional<Rational> mso; ///< present for %MSO intensities and known thresholds
     SourceRange range;           ///< where the winning `intensity` setting was written
+    std::string param;           ///< the parameter it was given by, or "" for a literal
 };
 
 /// Where a subject threshold used for %MSO conversion came from.

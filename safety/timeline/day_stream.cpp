@@ -1,0 +1,28 @@
+#include "safety/timeline/day_stream.hpp"
+
+namespace tmsc::safety::timeline {
+
+void for_each_occurrence(const Schedule& schedule,
+                         const std::function<void(const Occurrence&)>& visit) {
+    const std::int64_t sessions = schedule.course ? schedule.course->sessions_per_day : 1;
+    Rational offset;
+    for (std::int64_t s = 0; s < sessions; ++s) {
+        // Every walk of one schedule draws the same jitter, so each session of the day has the
+        // same length; the offset of the next session follows from this one's walk.
+        // A session ends, for the course's `end to start`, at the nominal end of its last
+        // stimulus: its trailing wait is not part of it (docs/language.md, `tmsc stats`).
+        Rational length;
+        walk_trains(schedule, [&](const TrainInstance& t) {
+            visit(Occurrence{t.plan, static_cast<std::size_t>(s), offset + t.onset});
+            length = t.nominal_end;
+        });
+        const Rational interval =
+            schedule.course && schedule.course->between_sessions_s ? *schedule.course->between_sessions_s
+                                                                   : Rational(0);
+        const bool start_to_start =
+            schedule.course && schedule.course->anchor == ast::CourseClause::Anchor::StartToStart;
+        offset = offset + (start_to_start ? interval : length + interval);
+    }
+}
+
+} // namespace tmsc::safety::timeline

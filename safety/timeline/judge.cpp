@@ -1,0 +1,319 @@
+#include "safety/timeline/judge.hpp"
+
+#include "safety/describe.hpp"
+#include "safety/obligations.hpp"
+#include "safety/table.hpp"
+#include "safety/timeline/intensity_bounds.hpp"
+
+#include <algorithm>
+
+namespace tmsc::safety::timeline {
+
+namespace {
+
+Severity severity_of(const Rule& rule) {
+    return rule.severity == RuleSeverity::Error ? Severity::Error : Severity::Warning;
+}
+
+const char* train_code(const Rule& rule) { return rule.severity == RuleSeverity::Error ? "S0101" : "S0102"; }
+const char* gap_code(const Rule& rule) { return rule.severity == RuleSeverity::Error ? "S0103" : "S0104"; }
+
+SourceRange first_statement(const Origin& origin) {
+    return origin.statements.empty() ? SourceRange{} : origin.statements.front();
+}
+
+void rule_notes(const Rule& rule, std::vector<DiagnosticNote>& notes) {
+    notes.push_back({"rule " + rule.id + " [" + confidence_name(rule.confidence) + "]: " + rule.text,
+                     std::nullopt});
+    if (rule.severity == RuleSeverity::Warning) {
+        notes.push_back({"beyond the published evidence, not a demonstrated hazard; to accept it, "
+                         "record why: waive " + rule.id + " \"reason\"",
+                         std::nullopt});
+    }
+}
+
+std::string measure(const Rule& rule, const Rational& value) {
+    return rule.kind == RuleKind::TrainMax ? format_quantity(rule.quantity, value, rule.reference)
+                                           : format_quantity(Quantity::Duration, value, IntensityRef::Rmt);
+}
+
+/// The points where a table lookup over [lo, hi] can change: both ends and every column in
+/// between (the lookup brackets upwards, so it is constant between columns).
+std::vector<Rational> lookup_points(const DurationTable& table, const PercentRange& range) {
+    std::vector<Rational> points{range.lo, range.hi};
+    for (const Rational& column : table.intensities) {
+        if (range.lo < column && column < range.hi) {
+            points.push_back(column);
+        }
+    }
+    return points;
+}
+
+} // namespace
+
+bool RuleJudge::applies(const Rule& rule, PatternKind pattern) const {
+    return applies_to_coil(rule, protocol_.coil) && rule.applies_to.patterns.count(pattern);
+}
+
+std::vector<DiagnosticNote> RuleJudge::origin_notes(const TrainFacts& t) const {
+    std::vector<DiagnosticNote> notes;
+    const bool several = t.origin.statements.size() > 1 || t.origin.occurrences > 1 ||
+                         t.origin.first_session != t.origin.last_session;
+    if (!several) {
+        return notes; // the caret shows the one statement
+    }
+    for (const SourceRange& s : t.origin.statements) {
+        notes.push_back({"its pulses come from this statement, among others", s});
+    }
+    {
+        std::string text = "the pulses of " + std::to_string(t.origin.occurrences) +
+                           " statement occurrences join into one train (pulses at most " +
+                           clock(rules_.train_join.join_s) + " apart are one train: " +
+                           rules_.train_join.citation + ")";
+        if (t.origin.first_session != t.origin.last_session) {
+            text += ", across sessions " + std::to_string(t.origin.first_session + 1) + " to " +
+                    std::to_string(t.origin.last_session + 1) + " of the day";
+        }
+        notes.push_back({text, std::nullopt});
+    }
+    notes.push_back({"from " + clock(t.first) + " to " + clock(t.last) + " after the start of the day",
+                     std::nullopt});
+    return notes;
+}
+
+void RuleJudge::record(const std::string& key, TimelineFinding finding) {
+    auto it = findings_.find(key);
+    if (it == findings_.end()) {
+        order_.push_back(key);
+        findings_.emplace(key, std::move(finding));
+        return;
+    }
+    const std::int64_t seen = it->second.instances + 1;
+    if (finding.severity_ratio > it->second.severity_ratio) {
+        it->second = std::move(finding);
+    }
+    it->second.instances = seen;
+}
+
+void RuleJudge::judged(const Rule& rule, const std::string& key, SourceRange range) {
+    const std::string id = rule.id + "|" + key;
+    const bool broken = findings_.count(id) > 0;
+    const auto [it, added] = judged_index_.emplace(id, judged_.size());
+    if (added) {
+        judged_.push_back({rule.id, key, range, broken});
+    } else {
+        judged_[it->second].broken = judged_[it->second].broken || broken;
+    }
+}
+
+void RuleJudge::violation(const Rule& rule, const TrainFacts& t, const std::string& subject,
+                          const Rational& actual, const Rational& limit,
+                          std::vector<DiagnosticNote> notes,
+                          std::vector<std::pair<std::string, std::string>> values) {
+    Diagnostic d{severity_of(rule), train_code(rule),
+                 rule.id + ": " + subject + "; " + limit_phrase(rule, limit) + " (" + rule.citation + ")",
+                 first_statement(t.origin), std::move(notes)};
+    for (DiagnosticNote& n : origin_notes(t)) {
+        d.notes.push_back(std::move(n));
+    }
+    rule_notes(rule, d.notes);
+    const Rational ratio = limit > Rational(0) ? actual / limit : actual;
+    record(rule.id + "|" + t.origin.signature(),
+           TimelineFinding{{std::move(d), &rule}, rule.id, ratio, 1, measure(rule, actual),
+                           measure(rule, limit), std::move(values)});
+}
+
+void RuleJudge::uncovered(const char* code, const std::string& identity, SourceRange range,
+                          std::string message) {
+    unknown_ = true;
+    Diagnostic d{Severity::Warning, code, "cannot be verified (verdict unknown): " + std::move(message),
+                 range, {}};
+    record(std::string(code) + "|" + identity, TimelineFinding{{std::move(d), nullptr}, code, Rational(1), 1, "", "", {}});
+}
+
+void RuleJudge::table(const Rule& rule, const TrainFacts& t, const WrittenIntensity& w) {
+    const DurationTable& tab = rules_.tables.at(rule.table);
+    const auto range = bounds_in(protocol_, w, tab.reference);
+    if (!range) {
+        uncovered("S0203", t.origin.signature(), w.range,
+                  "intensity " + w.value.to_string() + " cannot be read as " +
+                      intensity_ref_spelling(tab.reference) +
+                      " without the subject threshold it refers to; declare `subject`");
+        return;
+    }
+    if (!in_domain(tab, t.rate, range->hi)) {
+        uncovered("S0202", t.origin.signature(), first_statement(t.origin),
+                  describe(t) + " at " + show(*range, tab.reference) + " lies beyond the " +
+                      tab.id + " table: no published evidence covers it");
+        return;
+    }
+    std::optional<Rational> limit;
+    Rational worst_at;
+    for (const Rational& point : lookup_points(tab, *range)) {
+        const auto here = lookup_limit(tab, rule.limits_only, rule.scale, t.rate, point);
+        if (here && (!limit || *here < *limit)) {
+            limit = here;
+            worst_at = point;
+        }
+    }
+    if (!limit || t.duration <= *limit) {
+        return;
+    }
+    std::vector<DiagnosticNote> notes;
+    std::vector<std::pair<std::string, std::string>> values;
+    if (range->lo != range->hi && (worst_at == range->hi || worst_at == range->lo)) {
+        for (ValueNote& v : extreme_values(protocol_, w, tab.reference, worst_at == range->hi)) {
+            notes.push_back(std::move(v.note));
+            values.emplace_back(std::move(v.name), std::move(v.value));
+        }
+    } else if (range->lo != range->hi) {
+        notes.push_back({"the intensity " + w.value.to_string() + " can be " + show(*range, tab.reference) +
+                             " over the allowed parameter and threshold values; at " +
+                             format_quantity(Quantity::Intensity, worst_at, tab.reference) +
+                             ", within that range, the limit is lowest",
+                         w.range});
+    }
+    notes.push_back({"the limit is the smallest of the " + bracket_description(tab, t.rate, worst_at) +
+                         (rule.scale == Rational(1) ? "" : ", times " + rule.scale.to_string()),
+                     std::nullopt});
+    violation(rule, t, describe(t) + ", " + format_quantity(Quantity::Intensity, worst_at, tab.reference),
+              t.duration, *limit, std::move(notes), std::move(values));
+}
+
+void RuleJudge::maximum(const Rule& rule, const TrainFacts& t) {
+    auto check = [&](const std::optional<Rational>& value, const std::string& what) {
+        if (value && *value > rule.max) {
+            const bool shown = rule.quantity == Quantity::Rate || rule.quantity == Quantity::Duration;
+            violation(rule, t,
+                      shown ? describe(t)
+                            : describe(t) + ": " + what + format_quantity(rule.quantity, *value, rule.reference),
+                      *value, rule.max, {});
+        }
+    };
+    switch (rule.quantity) {
+    case Quantity::Rate: return check(t.rate, "");
+    case Quantity::Duration: return check(t.duration, "");
+    case Quantity::Pulses: return check(Rational(t.pulses), "");
+    case Quantity::BurstPulses: return check(t.burst_pulses, "");
+    case Quantity::BurstFrequency: return check(t.burst_frequency, "");
+    case Quantity::Intensity: break;
+    }
+    for (const WrittenIntensity& w : t.intensities.items()) {
+        if (!rule.written_in.empty() && !rule.written_in.count(w.value.ref)) {
+            continue;
+        }
+        const auto range = bounds_in(protocol_, w, rule.reference);
+        if (!range) {
+            uncovered("S0203", t.origin.signature(), w.range,
+                      "intensity " + w.value.to_string() + " cannot be read as " +
+                          intensity_ref_spelling(rule.reference) + " for rule " + rule.id);
+        } else {
+            check(range->hi, range->lo == range->hi ? "" : "up to ");
+        }
+    }
+}
+
+void RuleJudge::train(const TrainFacts& t) {
+    bool covered = false;
+    const std::size_t before = order_.size();
+    for (const Rule& rule : rules_.rules) {
+        if (!applies(rule, t.pattern)) {
+            continue;
+        }
+        if (rule.kind == RuleKind::TrainDurationTable) {
+            covered = true;
+            for (const WrittenIntensity& w : t.intensities.items()) {
+                table(rule, t, w);
+            }
+            judged(rule, t.origin.signature(), first_statement(t.origin));
+        } else if (rule.kind == RuleKind::TrainMax) {
+            covered = true;
+            maximum(rule, t);
+            judged(rule, t.origin.signature(), first_statement(t.origin));
+        }
+    }
+    if (!covered) {
+        uncovered("S0201", t.origin.signature(), first_statement(t.origin),
+                  describe(t) + ": no rule of " + rules_.id + " applies to it with this coil");
+    }
+    // A finding of a rule that subsumes another on the same train hides the other.
+    const std::string subject = "|" + t.origin.signature();
+    for (std::size_t i = before; i < order_.size(); ++i) {
+        const Rule* rule = findings_.at(order_[i]).finding.rule;
+        if (rule && !rule->subsumed_by.empty() && findings_.count(rule->subsumed_by + subject)) {
+            findings_.erase(order_[i]);
+            order_.erase(order_.begin() + static_cast<std::ptrdiff_t>(i--));
+        }
+    }
+}
+
+bool RuleJudge::beside(const Rule& rule, const TrainFacts& t) const {
+    if (!rule.applies_to.patterns.count(t.pattern)) {
+        return false;
+    }
+    if (rule.when.min_frequency_hz && t.peak_rate() < *rule.when.min_frequency_hz) {
+        return false;
+    }
+    if (!rule.when.above_percent) {
+        return true;
+    }
+    for (const WrittenIntensity& w : t.intensities.items()) {
+        const auto range = bounds_in(protocol_, w, rule.when.reference);
+        if (!range || range->hi > *rule.when.above_percent) {
+            return true; // an intensity that cannot be converted might be above: fail closed
+        }
+    }
+    return false;
+}
+
+void RuleJudge::gap(const TrainFacts& before, const TrainFacts& after, const Rational& silence) {
+    for (const Rule& rule : rules_.rules) {
+        if (rule.kind != RuleKind::GapMin || !applies_to_coil(rule, protocol_.coil) ||
+            !(beside(rule, before) || beside(rule, after))) {
+            continue;
+        }
+        const std::string key = before.origin.signature() + ">" + after.origin.signature();
+        const bool short_gap = rule.strict ? silence <= rule.min_gap_s : silence < rule.min_gap_s;
+        if (!short_gap) {
+            judged(rule, key, first_statement(after.origin));
+            continue;
+        }
+        Diagnostic d{severity_of(rule), gap_code(rule),
+                     rule.id + ": silence of " + clock(silence) + " between the " + describe(before) +
+                         " and the " + describe(after) + "; " + limit_phrase(rule, rule.min_gap_s) +
+                         " (" + rule.citation + ")",
+                     first_statement(after.origin), {}};
+        d.notes.push_back({"the gap follows this stimulus", first_statement(before.origin)});
+        d.notes.push_back({"from " + clock(before.last) + " to " + clock(after.first) +
+                               " after the start of the day",
+                           std::nullopt});
+        rule_notes(rule, d.notes);
+        const Rational ratio = silence > Rational(0) ? rule.min_gap_s / silence : rule.min_gap_s;
+        record(rule.id + "|" + key,
+               TimelineFinding{{std::move(d), &rule}, rule.id, ratio, 1, clock(silence), clock(rule.min_gap_s), {}});
+        judged(rule, key, first_statement(after.origin));
+    }
+}
+
+void RuleJudge::stray(const Run& run, const Rational& silence) {
+    uncovered("S0204", run.origin.signature(), first_statement(run.origin),
+              std::string(run.pulses == 2 ? "a pair" : "a single pulse") + " " + clock(silence) +
+                  " from a train is neither a trial (more than " + clock(rules_.single_pulse.spacing_s) +
+                  " from every other pulse) nor part of a train or series; no rule covers it");
+}
+
+std::vector<TimelineFinding> RuleJudge::findings() const {
+    std::vector<TimelineFinding> out;
+    for (const std::string& key : order_) {
+        TimelineFinding f = findings_.at(key);
+        if (f.instances > 1) {
+            f.finding.diagnostic.notes.push_back(
+                {"found " + std::to_string(f.instances) + " times on these statements; the worst is shown",
+                 std::nullopt});
+        }
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+} // namespace tmsc::safety::timeline

@@ -1,0 +1,78 @@
+#pragma once
+// The rules of a rule set applied to the parts of the timeline (trains, series, gaps, strays),
+// by direct exact computation. Intensities count over their whole allowed range (parameter and
+// subject thresholds), so a pass holds for every allowed value; each finding names the
+// statements the pulses came from. Equal findings on the same statements (the 75 trains of one
+// repeat) are reported once, with the worst instance and a count.
+
+#include "compiler/check/resolve.hpp"
+#include "safety/rules/rules.hpp"
+#include "safety/timeline/grouping.hpp"
+#include "safety/waivers.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tmsc::safety::timeline {
+
+/// One finding with what makes it comparable across instances.
+struct TimelineFinding {
+    Finding finding;          ///< the diagnostic, and the rule (null for coverage)
+    std::string kind;         ///< rule id or coverage code
+    Rational severity_ratio;  ///< how far past the limit (actual/limit, or limit/actual)
+    std::int64_t instances = 1;
+    std::string actual; ///< the quantity judged, with its unit, for reports
+    std::string limit;
+    std::vector<std::pair<std::string, std::string>> values; ///< the allowed values that break it
+};
+
+/// One rule judged on one part of the timeline, for reports (`checks` in JSON).
+struct JudgedRule {
+    std::string rule;
+    std::string key; ///< the statements it was judged on
+    SourceRange range;
+    bool broken = false;
+};
+
+/// Judges a timeline as the grouping hands it on.
+class RuleJudge : public TimelineSink {
+  public:
+    RuleJudge(const ResolvedProtocol& protocol, const RuleSet& rules)
+        : protocol_(protocol), rules_(rules) {}
+
+    void train(const TrainFacts& facts) override;
+    void gap(const TrainFacts& before, const TrainFacts& after, const Rational& silence) override;
+    void stray(const Run& run, const Rational& silence) override;
+
+    /// The findings in a stable order (by kind, then by the statements they name).
+    std::vector<TimelineFinding> findings() const;
+    /// True when something is covered by no rule (the verdict is unknown).
+    bool unknown() const { return unknown_; }
+    /// Every rule judged, once per rule and statements.
+    const std::vector<JudgedRule>& judged() const { return judged_; }
+
+  private:
+    bool applies(const Rule& rule, PatternKind pattern) const;
+    void table(const Rule& rule, const TrainFacts& t, const WrittenIntensity& w);
+    void maximum(const Rule& rule, const TrainFacts& t);
+    bool beside(const Rule& rule, const TrainFacts& t) const;
+    void violation(const Rule& rule, const TrainFacts& t, const std::string& subject,
+                   const Rational& actual, const Rational& limit, std::vector<DiagnosticNote> notes,
+                   std::vector<std::pair<std::string, std::string>> values = {});
+    void judged(const Rule& rule, const std::string& key, SourceRange range);
+    void uncovered(const char* code, const std::string& identity, SourceRange range,
+                   std::string message);
+    void record(const std::string& key, TimelineFinding finding);
+    std::vector<DiagnosticNote> origin_notes(const TrainFacts& t) const;
+
+    const ResolvedProtocol& protocol_;
+    const RuleSet& rules_;
+    std::map<std::string, TimelineFinding> findings_; ///< by kind + statements
+    std::vector<std::string> order_;
+    bool unknown_ = false;
+    std::vector<JudgedRule> judged_;
+    std::map<std::string, std::size_t> judged_index_;
+};
+
+} // namespace tmsc::safety::timeline
