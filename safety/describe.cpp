@@ -208,8 +208,9 @@ Diagnostic describe_violation(const SafetyModel& model, const RuleSet& rules,
     d.notes.push_back({"rule " + rule.id + " [" + confidence_name(rule.confidence) + "]: " + rule.text,
                        std::nullopt});
     if (rule.severity == RuleSeverity::Warning) {
-        d.notes.push_back({"beyond the published evidence, not a demonstrated hazard; to accept it, "
-                           "record why: waive " + rule.id + " \"reason\"",
+        d.notes.push_back({"beyond the published evidence, not a demonstrated hazard, so it fails "
+                           "the protocol unless waived; where a source supports it, record "
+                           "why: waive " + rule.id + " \"reason with the citation\"",
                            std::nullopt});
     }
     record = {rule.id, rule.citation, o.range, {}, format_quantity(o.quantity, value_or_zero(o.actual, all), o.percent_of),
