@@ -201,6 +201,11 @@ Diagnostic describe_violation(const SafetyModel& model, const RuleSet& rules,
                                                    value_or_zero(*percent, all)) +
                                (rule.scale == Rational(1) ? "" : ", times " + plain(rule.scale)),
                            std::nullopt});
+        const std::string unverified =
+            unverified_row_note(rules.tables.at(rule.table), value_or_zero(train.rate, all));
+        if (!unverified.empty()) {
+            d.notes.push_back({unverified, std::nullopt});
+        }
     }
     if (o.subject == Subject::Gap) {
         d.notes.push_back({"the gap follows this stimulus", model.range_of(model.gaps[o.index].before)});
