@@ -26,7 +26,8 @@ std::string rules_line(const safety::RuleSet& rules) {
     for (const safety::RuleFile& f : rules.files) {
         out += "; " + f.path + " sha256 " + f.sha256;
     }
-    out += std::string("; transcription reviewed: ") + (rules.transcription_reviewed ? "yes" : "no") + "\n";
+    out += std::string("; transcription reviewed: ") +
+           (rules.transcription_reviewed ? "yes" : "no") + "\n";
     for (const std::string& note : safety::unverified_row_notes(rules)) {
         out += "  " + note + "\n";
     }

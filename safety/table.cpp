@@ -129,8 +129,9 @@ std::string unverified_row_note(const DurationTable& table, const Rational& rate
             rows += (rows.empty() ? "" : " and ") + table.frequencies[r].to_string() + " Hz";
         }
     }
-    return rows.empty() ? "" : "the " + rows + kUnverifiedRowMarker + table.id + " is unverified: " +
-                                   table.unverified_note;
+    return rows.empty() ? ""
+                        : "the " + rows + kUnverifiedRowMarker + table.id +
+                              " is unverified: " + table.unverified_note;
 }
 
 bool is_unverified_row_note(const std::string& message) {

@@ -108,9 +108,11 @@ json rules_json(const safety::RuleSet& rules) {
                              {"transcription_reviewed", f.transcription_reviewed},
                              {"review_note", f.review_note}});
     }
-    return json{{"id", rules.id}, {"title", rules.title},
+    return json{{"id", rules.id},
+                {"title", rules.title},
                 {"transcription_reviewed", rules.transcription_reviewed},
-                {"review_note", rules.review_note}, {"files", files},
+                {"review_note", rules.review_note},
+                {"files", files},
                 {"unverified_rows", safety::unverified_row_notes(rules)}};
 }
 

@@ -159,9 +159,10 @@ std::string render_check_sarif(const std::vector<FileReport>& files) {
              {"properties", {{"verdicts", verdicts}}}};
     for (const FileReport& f : files) {
         if (f.result.rules) {
-            run["properties"]["ruleSet"] = {{"id", f.result.rules->id},
-                                            {"transcriptionReviewed", f.result.rules->transcription_reviewed},
-                                            {"unverifiedRows", safety::unverified_row_notes(*f.result.rules)}};
+            run["properties"]["ruleSet"] = {
+                {"id", f.result.rules->id},
+                {"transcriptionReviewed", f.result.rules->transcription_reviewed},
+                {"unverifiedRows", safety::unverified_row_notes(*f.result.rules)}};
             break;
         }
     }

@@ -87,7 +87,8 @@ TEST(SafetyRules, H4EnvelopeSaysItsFrequencyIsUnconfirmed) {
     const auto set = load_rules("rossi2009").rules;
     for (const Rule& rule : set->rules) {
         if (rule.id.starts_with("hcoil.h4.")) {
-            EXPECT_NE(rule.text.find("no source found gives its train parameters"), std::string::npos)
+            EXPECT_NE(rule.text.find("no source found gives its train parameters"),
+                      std::string::npos)
                 << rule.id;
             EXPECT_NE(rule.text.find("NCT00951782"), std::string::npos) << rule.id;
         }

@@ -24,9 +24,8 @@ std::string train_at_150(const std::string& train) {
 }
 
 bool has_unverified_note(const Diagnostic& d) {
-    return std::any_of(d.notes.begin(), d.notes.end(), [](const DiagnosticNote& n) {
-        return n.message.starts_with(kNotePrefix);
-    });
+    return std::any_of(d.notes.begin(), d.notes.end(),
+                       [](const DiagnosticNote& n) { return n.message.starts_with(kNotePrefix); });
 }
 
 /// Writes `text` to a fresh file and returns its path.

@@ -144,7 +144,7 @@ TEST(SafetyVerdict, WhichWarningsAreSafetyFindings) {
     EXPECT_TRUE(is_unwaived_safety_warning(warning("S0102")));
     EXPECT_TRUE(is_unwaived_safety_warning(warning("S0104")));
     EXPECT_TRUE(is_unwaived_safety_warning(warning("S0106")));
-    EXPECT_TRUE(is_unwaived_safety_warning(warning("S0199"))); // a new kind fails closed
+    EXPECT_TRUE(is_unwaived_safety_warning(warning("S0199")));  // a new kind fails closed
     EXPECT_FALSE(is_unwaived_safety_warning(warning("S0202"))); // coverage: unknown instead
     EXPECT_FALSE(is_unwaived_safety_warning(warning("S0302")));
     EXPECT_FALSE(is_unwaived_safety_warning(warning("W0301")));

@@ -46,7 +46,8 @@ TEST(SafetyVerify, PublishedProtocolsBeyondTheEvidenceCarryTheirCitedWaiver) {
     EXPECT_EQ(bilateral.first("S0102").severity, Severity::Note);
     EXPECT_NE(bilateral.first("S0102").message.find("train of 600 s at 1 Hz, 120 %rMT; longest tested 50 s"),
               std::string::npos);
-    EXPECT_NE(bilateral.first("S0102").notes.at(0).message.find("Blumberger 2016"), std::string::npos);
+    EXPECT_NE(bilateral.first("S0102").notes.at(0).message.find("Blumberger 2016"),
+              std::string::npos);
     EXPECT_FALSE(bilateral.has("S0104"));
     // SICI trials 4-6 s apart are closer than the 5 s single-pulse boundary: a slow series.
     const Checked sici = check_example("examples/sici-paired-pulse.tms");
