@@ -136,7 +136,7 @@ Command add_check_command(CLI::App& app) {
                       "Safety rule set: a built-in name (rossi2009, rossi2009-conservative) or\n"
                       "the path of a JSON rule file (default rossi2009)\n"
                       "  example: tmsc check --rules safety/rules/examples/site-90min.json x.tms");
-    check->add_flag("--strict", args->strict, "Fail a protocol that has any warning");
+    check->add_flag("--strict", args->strict, "Fail a protocol that has any warning or waived finding");
     check->add_option("--device", args->device,
                       "Also prove the protocol deliverable on a stimulator: a device profile\n"
                       "name (tmsc devices) or a .json path; see docs/safety.md\n"

@@ -5,6 +5,7 @@
 #include "cli/driver/driver.hpp"
 #include "compiler/check/resolve.hpp"
 #include "safety/explain.hpp"
+#include "safety/table.hpp"
 #include "support/source_loader.hpp"
 
 #include <iostream>
@@ -25,7 +26,12 @@ std::string rules_line(const safety::RuleSet& rules) {
     for (const safety::RuleFile& f : rules.files) {
         out += "; " + f.path + " sha256 " + f.sha256;
     }
-    return out + "; transcription reviewed: " + (rules.transcription_reviewed ? "yes" : "no") + "\n";
+    out += std::string("; transcription reviewed: ") +
+           (rules.transcription_reviewed ? "yes" : "no") + "\n";
+    for (const std::string& note : safety::unverified_row_notes(rules)) {
+        out += "  " + note + "\n";
+    }
+    return out;
 }
 
 int run_explain(const ExplainArgs& args) {

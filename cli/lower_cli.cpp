@@ -33,7 +33,7 @@ void add_lowering_flags(CLI::App& app, LoweringFlags& flags) {
         ->check(CLI::PositiveNumber);
     app.add_option("--rules", flags.rules,
                    "Safety rule set, as for 'tmsc check' (default rossi2009)");
-    app.add_flag("--strict", flags.strict, "Refuse a protocol that has any warning");
+    app.add_flag("--strict", flags.strict, "Refuse a protocol that has any warning or waived finding");
     app.add_flag("--allow-waived-errors", flags.allow_waived_errors,
                  "Let a 'waive' item accept an error (a broken limit), not only a warning");
 }

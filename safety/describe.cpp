@@ -201,6 +201,11 @@ Diagnostic describe_violation(const SafetyModel& model, const RuleSet& rules,
                                                    value_or_zero(*percent, all)) +
                                (rule.scale == Rational(1) ? "" : ", times " + plain(rule.scale)),
                            std::nullopt});
+        const std::string unverified =
+            unverified_row_note(rules.tables.at(rule.table), value_or_zero(train.rate, all));
+        if (!unverified.empty()) {
+            d.notes.push_back({unverified, std::nullopt});
+        }
     }
     if (o.subject == Subject::Gap) {
         d.notes.push_back({"the gap follows this stimulus", model.range_of(model.gaps[o.index].before)});
@@ -208,8 +213,9 @@ Diagnostic describe_violation(const SafetyModel& model, const RuleSet& rules,
     d.notes.push_back({"rule " + rule.id + " [" + confidence_name(rule.confidence) + "]: " + rule.text,
                        std::nullopt});
     if (rule.severity == RuleSeverity::Warning) {
-        d.notes.push_back({"beyond the published evidence, not a demonstrated hazard; to accept it, "
-                           "record why: waive " + rule.id + " \"reason\"",
+        d.notes.push_back({"beyond the published evidence, not a demonstrated hazard, so it fails "
+                           "the protocol unless waived; where a source supports it, record "
+                           "why: waive " + rule.id + " \"reason with the citation\"",
                            std::nullopt});
     }
     record = {rule.id, rule.citation, o.range, {}, format_quantity(o.quantity, value_or_zero(o.actual, all), o.percent_of),

@@ -2,6 +2,7 @@
 
 #include "safety/describe.hpp"
 #include "safety/obligations.hpp"
+#include "safety/table.hpp"
 
 #include <map>
 
@@ -92,7 +93,20 @@ std::string quantity(const Obligation& o, const Rational& value) {
     return seconds ? value.to_decimal(4) + " s" : format_quantity(o.quantity, value, o.percent_of);
 }
 
-std::string margin_line(const SafetyModel& model, smt::Session& session, const Obligation& o) {
+/// The note line for a table margin whose worst case used an unverified row, else "".
+std::string unverified_line(const SafetyModel& model, const RuleSet& rules, const Obligation& o,
+                            const Assignment& values) {
+    if (o.rule->kind != RuleKind::TrainDurationTable || o.subject != Subject::Train) {
+        return "";
+    }
+    const auto rate = evaluate(model.trains[o.index].rate, values);
+    const std::string note =
+        rate ? unverified_row_note(rules.tables.at(o.rule->table), *rate) : std::string();
+    return note.empty() ? "" : "      note: " + note + "\n";
+}
+
+std::string margin_line(const SafetyModel& model, const RuleSet& rules, smt::Session& session,
+                        const Obligation& o) {
     const Worst w = worst_case(model, session, o);
     std::string line = "  " + o.rule->id;
     const TrainItem* train = o.subject == Subject::Train ? &model.trains[o.index] : nullptr;
@@ -130,7 +144,7 @@ std::string margin_line(const SafetyModel& model, smt::Session& session, const O
     if (!where.empty()) {
         line += "\n      worst case when " + where + (w.proved_worst ? "" : " (search stopped early)");
     }
-    return line + "\n";
+    return line + "\n" + unverified_line(model, rules, o, w.values);
 }
 
 std::string position(const SourceRange& range) {
@@ -162,7 +176,7 @@ std::string explain_protocol(const ResolvedProtocol& protocol, Verifier& verifie
     for (const Obligation& o : set.obligations) {
         std::string line;
         if (!o.is_coverage()) {
-            line = margin_line(model, verifier.session(), o);
+            line = margin_line(model, verifier.rules(), verifier.session(), o);
         } else if (verifier.session().check(query_for(model, o.violation), model.variables).verdict !=
                    smt::Verdict::Proved) {
             line = "  not covered (" + o.code + "): " + o.reason + "\n";

@@ -1,10 +1,14 @@
 #include "safety/table.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace tmsc::safety {
 
 namespace {
+
+/// What every unverified-row note says between the row and the table's id.
+const std::string kUnverifiedRowMarker = " row of table ";
 
 /// Indices of the grid points bracketing a value, in one symbolic case.
 struct Bracket {
@@ -112,6 +116,37 @@ std::string bracket_description(const DurationTable& table, const Rational& rate
     };
     return "table cells " + span(table.frequencies, rate) + " Hz x " + span(table.intensities, percent) +
            " " + intensity_ref_spelling(table.reference);
+}
+
+std::string unverified_row_note(const DurationTable& table, const Rational& rate) {
+    if (table.unverified_rows.empty() || rate > table.frequencies.back()) {
+        return ""; // off the table: no row was used
+    }
+    std::string rows;
+    const std::vector<std::size_t> bracket = neighbours(table.frequencies, rate);
+    for (std::size_t r : std::set<std::size_t>(bracket.begin(), bracket.end())) {
+        if (table.unverified_rows.count(r)) {
+            rows += (rows.empty() ? "" : " and ") + table.frequencies[r].to_string() + " Hz";
+        }
+    }
+    return rows.empty() ? ""
+                        : "the " + rows + kUnverifiedRowMarker + table.id +
+                              " is unverified: " + table.unverified_note;
+}
+
+bool is_unverified_row_note(const std::string& message) {
+    return message.starts_with("the ") && message.find(kUnverifiedRowMarker) != std::string::npos &&
+           message.find(" is unverified: ") != std::string::npos;
+}
+
+std::vector<std::string> unverified_row_notes(const RuleSet& rules) {
+    std::vector<std::string> out;
+    for (const auto& [id, table] : rules.tables) {
+        for (std::size_t r : table.unverified_rows) {
+            out.push_back(unverified_row_note(table, table.frequencies[r]));
+        }
+    }
+    return out;
 }
 
 bool in_domain(const DurationTable& table, const Rational& rate, const Rational& percent) {

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tmsc::safety {
 
@@ -33,6 +34,18 @@ std::optional<Rational> lookup_limit(const DurationTable& table, bool limits_onl
 /// "cells 20-25 Hz x 120-130 %rMT": the cells a lookup at this point takes its minimum over.
 std::string bracket_description(const DurationTable& table, const Rational& rate,
                                 const Rational& percent);
+
+/// "the 5 Hz row of the table is unverified: NOTE" when a lookup at `rate` takes its minimum
+/// over a row the rule file marks unverified (`unverified_rows_hz`), else "". Every report
+/// whose finding or margin used such a row says so.
+std::string unverified_row_note(const DurationTable& table, const Rational& rate);
+
+/// Whether a diagnostic note is one unverified_row_note wrote (SARIF marks its result).
+bool is_unverified_row_note(const std::string& message);
+
+/// The same note for every unverified row of every table of a rule set, for the reports'
+/// description of the rule set (empty when every row is verified).
+std::vector<std::string> unverified_row_notes(const RuleSet& rules);
 
 /// Whether a point lies on the table (plain counterpart of table_domain).
 bool in_domain(const DurationTable& table, const Rational& rate, const Rational& percent);

@@ -1,6 +1,7 @@
 #pragma once
-// `waive RULE "reason"`: a waived warning passes and is recorded; a waived error passes only
-// when the caller allows it; a waiver naming no rule of the set is an error.
+// `waive RULE "reason"`: a waived warning becomes a recorded note; a waived error does so only
+// when the caller allows it; a waiver naming no rule of the set is an error. A rule's warning
+// left unwaived fails the protocol (the policy: verdict_of in check_result.hpp).
 
 #include "grammar/ast.hpp"
 #include "safety/rules/rules.hpp"

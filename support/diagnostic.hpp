@@ -10,7 +10,8 @@
 
 namespace tmsc {
 
-/// How bad a diagnostic is. Errors fail the protocol; warnings do not (unless --strict).
+/// How bad a diagnostic is. Errors fail the protocol; so does a safety warning no waiver
+/// accepts (safety/check_result.hpp); other warnings fail only with --strict.
 enum class Severity { Error, Warning, Note };
 
 /// Lower-case name used in rendered text and JSON ("error", "warning", "note").

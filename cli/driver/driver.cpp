@@ -4,31 +4,9 @@
 #include "grammar/parser.hpp"
 #include "support/source_loader.hpp"
 
-#include <algorithm>
-
 namespace tmsc {
 
 namespace {
-
-/// Fail closed: errors fail; a stimulus no rule covers is unknown; with --strict any warning
-/// fails; only a fully proved protocol passes.
-Verdict verdict_of(const DiagnosticList& diagnostics, const CheckResult& result,
-                   const CheckOptions& options) {
-    if (diagnostics.has_errors()) {
-        return Verdict::Fail;
-    }
-    if (!result.safety) {
-        return Verdict::Fail; // verification did not run: nothing was proved
-    }
-    if (result.safety->unknown) {
-        return Verdict::Unknown;
-    }
-    const auto& items = diagnostics.items();
-    const bool warned = std::any_of(items.begin(), items.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::Warning;
-    });
-    return options.strict && warned ? Verdict::Fail : Verdict::Pass;
-}
 
 safety::SafetyReport verify(const ResolvedProtocol& protocol, const CheckResult& result,
                             const CheckOptions& options) {
@@ -79,7 +57,7 @@ CheckResult check_source(const SourceFile& source, const CheckOptions& options) 
         }
     }
     result.diagnostics = diagnostics.sorted();
-    result.verdict = verdict_of(diagnostics, result, options);
+    result.verdict = verdict_of(result.diagnostics, result.safety, options);
     return result;
 }
 

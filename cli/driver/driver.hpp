@@ -9,7 +9,8 @@
 namespace tmsc {
 
 /// Runs every checking stage on one in-memory source with the default rule set. The verdict
-/// is pass only when the protocol resolves and every applicable rule is proved.
+/// is pass only when the protocol resolves, every applicable rule is proved, and every
+/// finding beyond the published evidence is waived (verdict_of in safety/check_result.hpp).
 CheckResult check_source(const SourceFile& source);
 
 /// The same with explicit options.

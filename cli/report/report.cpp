@@ -1,5 +1,7 @@
 #include "cli/report/report.hpp"
 
+#include "safety/table.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -45,6 +47,9 @@ std::string rules_text(const safety::RuleSet& rules) {
     }
     out += std::string("  transcription reviewed: ") + (rules.transcription_reviewed ? "yes" : "no") +
            (rules.transcription_reviewed ? "" : " (" + rules.review_note + ")") + "\n";
+    for (const std::string& note : safety::unverified_row_notes(rules)) {
+        out += "  " + note + "\n";
+    }
     return out;
 }
 
@@ -103,9 +108,12 @@ json rules_json(const safety::RuleSet& rules) {
                              {"transcription_reviewed", f.transcription_reviewed},
                              {"review_note", f.review_note}});
     }
-    return json{{"id", rules.id}, {"title", rules.title},
+    return json{{"id", rules.id},
+                {"title", rules.title},
                 {"transcription_reviewed", rules.transcription_reviewed},
-                {"review_note", rules.review_note}, {"files", files}};
+                {"review_note", rules.review_note},
+                {"files", files},
+                {"unverified_rows", safety::unverified_row_notes(rules)}};
 }
 
 json diagnostics_json(const std::vector<Diagnostic>& list) {

@@ -1,5 +1,6 @@
 #include "cli/report/report_sarif.hpp"
 
+#include "safety/table.hpp"
 #include "support/version.hpp"
 
 #include <map>
@@ -107,7 +108,9 @@ json result(const FileReport& file, const Diagnostic& d, RuleTable& table) {
     const std::size_t index = table.index(d, rule);
     json related = json::array();
     std::string text = d.message;
+    bool unverified_row = false;
     for (const DiagnosticNote& n : d.notes) {
+        unverified_row = unverified_row || safety::is_unverified_row_note(n.message);
         if (n.range) {
             related.push_back(json{{"id", related.size()},
                                    {"physicalLocation", physical_location(file.source, *n.range)},
@@ -125,6 +128,9 @@ json result(const FileReport& file, const Diagnostic& d, RuleTable& table) {
              {"properties", {{"diagnosticCode", d.code}}}};
     if (!related.empty()) {
         out["relatedLocations"] = related;
+    }
+    if (unverified_row) {
+        out["properties"]["unverifiedTableRow"] = true; // the limit came from an unverified row
     }
     return out;
 }
@@ -153,8 +159,10 @@ std::string render_check_sarif(const std::vector<FileReport>& files) {
              {"properties", {{"verdicts", verdicts}}}};
     for (const FileReport& f : files) {
         if (f.result.rules) {
-            run["properties"]["ruleSet"] = {{"id", f.result.rules->id},
-                                            {"transcriptionReviewed", f.result.rules->transcription_reviewed}};
+            run["properties"]["ruleSet"] = {
+                {"id", f.result.rules->id},
+                {"transcriptionReviewed", f.result.rules->transcription_reviewed},
+                {"unverifiedRows", safety::unverified_row_notes(*f.result.rules)}};
             break;
         }
     }

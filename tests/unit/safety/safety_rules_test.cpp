@@ -61,6 +61,40 @@ TEST(SafetyRules, TheTableIsTheReferenceTranscription) {
     EXPECT_FALSE(t.cells[2][6].disputed);
 }
 
+TEST(SafetyRules, FiveHzRowIsTheMinimumOverAlignmentsAndUnverified) {
+    // research-clinical-2026-12.md section 1.3: from 140 % up, each 5 Hz cell is the minimum
+    // over reading 1 (150-220 %), reading 2 (180-220 %) and the run one column further left.
+    const auto set = load_rules("rossi2009").rules;
+    const DurationTable& t = set->tables.at("wassermann1998");
+    const std::vector<std::string> expected = {"7.6", "5.2", "3.6", "2.6", "2.4",
+                                               "1.6", "1.4", "1.4", "1.2"};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const TableCell& cell = t.cells[1][5 + i]; // columns 140 %, 150 %, ... 220 %
+        SCOPED_TRACE(t.intensities[5 + i].to_string() + " %");
+        EXPECT_EQ(cell.seconds, *Rational::parse_decimal(expected[i]));
+        EXPECT_FALSE(cell.tested_only); // plain cells: a limit, judged as an error
+        EXPECT_TRUE(cell.disputed);
+    }
+    EXPECT_TRUE(t.cells[1][4].tested_only); // 130 %: >10, as both readings have it
+    EXPECT_EQ(t.unverified_rows, std::set<std::size_t>{1});
+    EXPECT_NE(t.unverified_note.find("minimum over the plausible alignments"), std::string::npos);
+    // The conservative set inherits the table, and with it the mark.
+    const auto conservative = load_rules("rossi2009-conservative").rules;
+    EXPECT_EQ(conservative->tables.at("wassermann1998").unverified_rows, std::set<std::size_t>{1});
+}
+
+TEST(SafetyRules, H4EnvelopeSaysItsFrequencyIsUnconfirmed) {
+    const auto set = load_rules("rossi2009").rules;
+    for (const Rule& rule : set->rules) {
+        if (rule.id.starts_with("hcoil.h4.")) {
+            EXPECT_NE(rule.text.find("no source found gives its train parameters"),
+                      std::string::npos)
+                << rule.id;
+            EXPECT_NE(rule.text.find("NCT00951782"), std::string::npos) << rule.id;
+        }
+    }
+}
+
 TEST(SafetyRules, ConservativeSetShortensTrainsByAQuarter) {
     const LoadRulesResult loaded = load_rules("rossi2009-conservative");
     ASSERT_TRUE(loaded.rules) << loaded.error;
