@@ -57,6 +57,9 @@ struct Judgement {
     bool has_error(const safety::RuleSet& rules) const;
     /// What §9 makes of it with no waivers: pass only when nothing at all was found.
     bool clean() const { return broken.empty() && uncovered.empty(); }
+    /// §9 with waivers (and no --allow-waived-errors): nothing uncovered, and every rule
+    /// finding a warning whose rule is waived.
+    bool passes(const std::set<std::string>& waived, const safety::RuleSet& rules) const;
     /// Every finding, one a line, for failure messages.
     std::string describe() const;
 };
@@ -528,6 +531,13 @@ inline bool Judgement::has_error(const safety::RuleSet& rules) const {
         const safety::Rule* r = rules.find(f.rule);
         return r && r->severity == safety::RuleSeverity::Error;
     });
+}
+
+inline bool Judgement::passes(const std::set<std::string>& waived, const safety::RuleSet& rules) const {
+    return uncovered.empty() && std::all_of(broken.begin(), broken.end(), [&](const Finding& f) {
+               const safety::Rule* r = rules.find(f.rule);
+               return r && r->severity == safety::RuleSeverity::Warning && waived.count(f.rule);
+           });
 }
 
 inline std::string Judgement::describe() const {

@@ -12,6 +12,7 @@
 #include "tests/unit/common/safety_protocol_generator.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct RangedValue {
 struct GeneratedProtocol {
     std::string text;
     std::vector<RangedValue> values; ///< parameters and subject thresholds
+    std::set<std::string> waived;    ///< rules the protocol waives (warnings only)
     bool varies = false;             ///< some range or jitter lets the schedule vary
 };
 
@@ -53,6 +55,7 @@ class TimelineGenerator {
             text += "  coil " + coil + "\n";
         }
         text += "  intensity " + base + "\n" + subjects() + params_;
+        text += waivers();
         text += "  session {\n    " + session.text + "\n  }\n" + course(session) + "}\n";
         out_.text = text;
         return out_;
@@ -257,6 +260,18 @@ class TimelineGenerator {
             out.longest += p.longest;
         }
         return out;
+    }
+
+    /// Now and then a waiver of a warning rule the generated trains often break.
+    std::string waivers() {
+        if (!r_.chance(15)) {
+            return "";
+        }
+        const std::string rule = r_.pick(std::vector<std::string>{
+            "chen1997.iti-evidence", "rossi2009.train-duration-evidence", "tbs.intensity-rmt",
+            "tbs.burst-pulses", "envelope.conventional-session-pulses"});
+        out_.waived.insert(rule);
+        return "  waive " + rule + " \"generated: accepted for the test\"\n";
     }
 
     std::string course(const Piece& session) {

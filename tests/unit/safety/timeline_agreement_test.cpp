@@ -1,8 +1,8 @@
 // `tmsc check` against the independent timeline oracle on generated protocols
 // (issue 13, item 5). For each protocol: check's verdict and findings, then the lowered pulses
 // at sampled values (defaults, each end of each range) judged by the oracle. Required:
-//   - check `pass`  =>  the oracle finds nothing at any sample (no error, no warning — none is
-//     waived — and nothing uncovered);
+//   - check `pass`  =>  the oracle finds nothing at any sample (no error, no unwaived warning,
+//     nothing uncovered; the generator waives a warning rule now and then);
 //   - the oracle finds something at a sample  =>  check is `fail` or `unknown`;
 //   - a protocol with no range and no jitter  =>  check's rule ids equal the oracle's.
 // Fixed seeds. Until the timeline judge is on main these fail on merged trains; set
@@ -22,6 +22,12 @@ namespace tmsc::testing {
 namespace {
 
 bool pending() { return std::getenv("TMSC_TIMELINE_PENDING") != nullptr; }
+
+/// How many disagreements a shard prints in full (TMSC_TIMELINE_REPORTS, default 5).
+std::size_t report_limit() {
+    const char* n = std::getenv("TMSC_TIMELINE_REPORTS");
+    return n ? static_cast<std::size_t>(std::strtoul(n, nullptr, 10)) : 5;
+}
 
 /// A set of values at which to lower, and how to say which it is.
 struct Sample {
@@ -94,7 +100,7 @@ std::string disagreement(const GeneratedProtocol& g, Tally& tally) {
         ++tally.judged;
         const oracle::Judgement j = oracle::judge(oracle::day_of(*lowered.schedule), rules);
         if (&s == &all.front()) at_defaults = j.ids(rules);
-        if (!j.clean()) {
+        if (!j.passes(g.waived, rules)) {
             dirty = true;
             if (verdict == Verdict::Pass) {
                 why += "  check says pass, but the oracle at " + s.label + " finds:\n" + j.describe();
@@ -104,7 +110,11 @@ std::string disagreement(const GeneratedProtocol& g, Tally& tally) {
     tally.oracle_dirty += dirty;
     const bool front_end_error = std::any_of(p->check.diagnostics.begin(), p->check.diagnostics.end(),
                                              [](const Diagnostic& d) { return d.code[0] == 'E'; });
-    const std::set<std::string> from_check = oracle::reported_ids(p->check, rules);
+    std::set<std::string> from_check = oracle::reported_ids(p->check, rules);
+    for (const std::string& w : g.waived) { // whether a waived finding is listed is not at issue
+        from_check.erase(w);
+        at_defaults.erase(w);
+    }
     if (!g.varies && !front_end_error && from_check != at_defaults) {
         why += "  rule ids differ: check" + show(from_check) + "; oracle" + show(at_defaults) + "\n";
     }
@@ -115,7 +125,8 @@ std::string disagreement(const GeneratedProtocol& g, Tally& tally) {
            render_all(p->check.diagnostics, p->source) + why;
 }
 
-/// Generates and judges `count` protocols from `seed`; fails with up to five full reports.
+/// Generates and judges `count` protocols from `seed`; fails with up to report_limit() full
+/// reports.
 void run_shard(std::uint64_t seed, std::size_t count, bool ranged) {
     if (pending()) {
         GTEST_SKIP() << "TMSC_TIMELINE_PENDING is set: the timeline judge is not on main yet";
@@ -128,7 +139,7 @@ void run_shard(std::uint64_t seed, std::size_t count, bool ranged) {
         const GeneratedProtocol g = generator.protocol();
         ++tally.protocols;
         const std::string why = disagreement(g, tally);
-        if (!why.empty() && ++tally.mismatches <= 5) {
+        if (!why.empty() && ++tally.mismatches <= report_limit()) {
             reports += why;
         }
     }
@@ -143,7 +154,7 @@ void run_shard(std::uint64_t seed, std::size_t count, bool ranged) {
     EXPECT_EQ(tally.mismatches, 0u) << reports;
 }
 
-constexpr std::size_t kPerShard = 500;
+constexpr std::size_t kPerShard = 400;
 
 TEST(TimelineAgreement, FixedProtocolsShard1) { run_shard(1301, kPerShard, false); }
 TEST(TimelineAgreement, FixedProtocolsShard2) { run_shard(1302, kPerShard, false); }

@@ -179,5 +179,13 @@ TEST(TimelineOracle, FastTrainsAreOffTheTable) {
     EXPECT_EQ(j.ids(rules()), std::set<std::string>{"S0202"}) << j.describe();
 }
 
+TEST(TimelineOracle, OnlyWaivedWarningsPass) {
+    const Judgement warning = judge(day_of_text(figure8("110 %rMT", "train 10 pulses at 10 Hz\n wait 2 s\n train 10 pulses at 10 Hz")), rules());
+    EXPECT_FALSE(warning.passes({}, rules()));
+    EXPECT_TRUE(warning.passes({"chen1997.iti-evidence"}, rules()));
+    const Judgement error = judge(day_of_text(figure8("100 %rMT", "train 400 pulses at 20 Hz")), rules());
+    EXPECT_FALSE(error.passes({"rossi2009.train-duration"}, rules())); // errors need the flag
+}
+
 } // namespace
 } // namespace tmsc::oracle
