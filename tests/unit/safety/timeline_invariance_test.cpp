@@ -179,27 +179,61 @@ std::string rewritten(const Train& t, safety::Random& r) {
     }
 }
 
+/// A random session written twice: each train, and each `repeat K { train  wait W }`, written
+/// another way with the same pulses (a repeat split in two); now and then the session run as
+/// the sessions of a course day beside the same pulses written as one session.
+struct RewrittenPair {
+    std::string a, b;
+    std::string course_a; ///< a's course line, when a is the sessions of a day
+    bool course() const { return !course_a.empty(); }
+};
+
+RewrittenPair rewritten_pair(safety::Random& r) {
+    RewrittenPair out;
+    const std::size_t n = 1 + r.below(3);
+    for (std::size_t k = 0; k < n; ++k) {
+        const Train t{2 + static_cast<std::int64_t>(r.below(60)),
+                      r.pick(std::vector<std::int64_t>{1, 5, 10, 20, 25})};
+        const bool last = k + 1 == n;
+        if (!last && r.chance(40)) {
+            const std::int64_t times = 2 + static_cast<std::int64_t>(r.below(5));
+            const std::int64_t split = 1 + static_cast<std::int64_t>(r.below(static_cast<std::size_t>(times - 1)));
+            const std::string body = " { " + as_train(t) + "  wait " +
+                                     r.pick(std::vector<std::string>{"1 ms", "1 s", "3 s", "6 s"}) + " }  ";
+            out.a += "repeat " + std::to_string(times) + body;
+            out.b += "repeat " + std::to_string(split) + body + "repeat " + std::to_string(times - split) + body;
+        } else {
+            out.a += as_train(t) + "  ";
+            out.b += rewritten(t, r) + "  ";
+        }
+        if (!last) {
+            const std::string w = "wait " + r.pick(std::vector<std::string>{"1 ms", "900 ms", "1 s", "2 s", "5 s", "6 s"}) + "  ";
+            out.a += w;
+            out.b += w;
+        }
+    }
+    if (r.chance(30)) {
+        // The session ends with a train, so its length is the nominal end of that train and
+        // the next session starts `between` after it, as the next repeat iteration does.
+        const std::string sessions = std::to_string(2 + r.below(3));
+        const std::string between = r.pick(std::vector<std::string>{"1 us", "500 ms", "1 s", "5 s"});
+        out.b = "repeat " + sessions + " { " + out.a + " wait " + between + " }";
+        out.course_a = "  course " + sessions + " sessions per day, " + between +
+                       " between sessions end to start, 1 day\n";
+    }
+    return out;
+}
+
 TEST(TimelineInvariance, GeneratedRewritesKeepTheVerdict) {
     safety::Random r(1399);
-    std::size_t compared = 0;
-    for (int i = 0; i < 60; ++i) {
-        std::string a, b;
-        const std::size_t n = 1 + r.below(3);
-        for (std::size_t k = 0; k < n; ++k) {
-            const Train t{2 + static_cast<std::int64_t>(r.below(60)),
-                          r.pick(std::vector<std::int64_t>{1, 5, 10, 20, 25})};
-            a += as_train(t) + "  ";
-            b += rewritten(t, r) + "  ";
-            if (k + 1 < n) {
-                const std::string w = "wait " + r.pick(std::vector<std::string>{"1 ms", "900 ms", "1 s", "2 s", "5 s", "6 s"}) + "  ";
-                a += w;
-                b += w;
-            }
-        }
+    std::size_t compared = 0, courses = 0;
+    for (int i = 0; i < 80; ++i) {
+        const RewrittenPair pair = rewritten_pair(r);
         const std::string intensity = r.pick(std::vector<std::string>{"90 %rMT", "110 %rMT", "120 %rMT"});
-        const std::string pa = figure8(intensity, a);
-        const std::string pb = figure8(intensity, b);
-        ASSERT_TRUE(same_table(day(pa), day(pb), true)) << pa << "\nvs\n" << pb;
+        const std::string pa = figure8(intensity, pair.a, pair.course_a);
+        const std::string pb = figure8(intensity, pair.b);
+        courses += pair.course();
+        ASSERT_TRUE(same_table(day(pa), day(pb), !pair.course())) << pa << "\nvs\n" << pb;
         if (pending()) continue;
         const Said x = check(pa);
         const Said y = check(pb);
@@ -207,10 +241,11 @@ TEST(TimelineInvariance, GeneratedRewritesKeepTheVerdict) {
             << pa << "  check: " << x.text << "\nvs\n" << pb << "  check: " << y.text;
         ++compared;
     }
+    EXPECT_GT(courses, 0u);
     if (pending()) {
         GTEST_SKIP() << "TMSC_TIMELINE_PENDING is set (tables compared, verdicts not)";
     }
-    EXPECT_EQ(compared, 60u);
+    EXPECT_EQ(compared, 80u);
 }
 
 } // namespace
