@@ -17,6 +17,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <regex>
 
 namespace tmsc::testing {
 namespace {
@@ -152,6 +153,24 @@ void run_shard(std::uint64_t seed, std::size_t count, bool ranged) {
     EXPECT_LE(tally.unlowered * 20, tally.protocols) << "more than 5 % of generated protocols do not lower";
     EXPECT_GT(tally.oracle_dirty, 0u);
     EXPECT_EQ(tally.mismatches, 0u) << reports;
+}
+
+/// The generator reaches every construct the agreement is meant to cover.
+TEST(TimelineAgreement, GeneratorWritesEveryConstruct) {
+    safety::Random random(1300);
+    std::string all;
+    for (int i = 0; i < 300; ++i) {
+        all += TimelineGenerator(random, true).protocol().text;
+    }
+    for (const char* construct :
+         {" pulses at ", "train for ", " bursts at ", "{ burst ", "paired ", "pulse  wait", "repeat ",
+          " every ", " s seed ", "block { intensity", "param ", "subject rmt in",
+          "subject amt", "end to start", "start to start", "waive ", "repeat p", " %aMT", " %MSO",
+          "intensity p", "wait p", " at p"}) {
+        EXPECT_NE(all.find(construct), std::string::npos) << construct;
+    }
+    EXPECT_TRUE(std::regex_search(all, std::regex("wait [0-9.]+\\.\\.[0-9.]+ s seed"))) << "jittered wait";
+    EXPECT_TRUE(std::regex_search(all, std::regex("every [0-9.]+\\.\\.[0-9.]+ s seed"))) << "jittered period";
 }
 
 constexpr std::size_t kPerShard = 400;
