@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tmsc::oracle {
@@ -553,7 +554,10 @@ inline std::set<std::string> reported_ids(const CheckResult& result, const safet
     std::set<std::string> out;
     for (const Diagnostic& d : result.diagnostics) {
         if (d.code.rfind("S01", 0) == 0) {
-            out.insert(d.message.substr(0, d.message.find(':')));
+            // "RULE: ...", or "waived warning: RULE: ..." for a finding a waiver accepted
+            std::string_view m = d.message;
+            if (m.rfind("waived ", 0) == 0) m.remove_prefix(m.find(": ") + 2);
+            out.insert(std::string(m.substr(0, m.find(':'))));
         } else if (d.code >= "S0201" && d.code <= "S0205") {
             out.insert(d.code);
         }

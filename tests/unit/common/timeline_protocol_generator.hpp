@@ -35,10 +35,15 @@ struct GeneratedProtocol {
 };
 
 /// Writes random timeline-minded protocols. `ranged` allows parameter ranges, subject ranges
-/// and jitter; without it every value is fixed.
+/// and jitter; without it every value is fixed. `separated` is the opposite of timeline-minded:
+/// every stimulus is followed by at least 6 s of silence, trains have three pulses or more,
+/// bursts lie in the theta-burst envelope and there are no single pulses or pairs (trials,
+/// whose gaps the timeline ignores) and sessions of a day lie a minute apart, so that each statement occurrence is one train
+/// (or trial) of the timeline and statement-by-statement judging must agree with it.
 class TimelineGenerator {
   public:
-    TimelineGenerator(safety::Random& random, bool ranged) : r_(random), ranged_(ranged) {}
+    TimelineGenerator(safety::Random& random, bool ranged, bool separated = false)
+        : r_(random), ranged_(ranged), separated_(separated) {}
 
     GeneratedProtocol protocol() {
         out_ = GeneratedProtocol{};
@@ -124,6 +129,9 @@ class TimelineGenerator {
 
     /// A silence that often sits at a join or trial threshold.
     std::string silence_text() {
+        if (separated_) {
+            return r_.pick(std::vector<std::string>{"6 s", "8 s", "20 s", "25 s"});
+        }
         return r_.pick(std::vector<std::string>{"1 ms", "50 ms", "100 ms", "500 ms", "900 ms", "950 ms",
                                                 "1 s", "1.05 s", "1.5 s", "4 s", "4.9 s", "5 s", "5.1 s",
                                                 "8 s", "20 s"});
@@ -141,13 +149,16 @@ class TimelineGenerator {
             out_.varies = true;
             const std::vector<std::pair<std::string, std::string>> ranges = {
                 {"0.9", "1.1"}, {"4.9", "5.1"}, {"0.5", "1.5"}, {"0.01", "0.02"}};
+            if (separated_) {
+                return {"wait 6..7 s seed " + std::to_string(r_.below(1000)), Rational(7)};
+            }
             const auto& [lo, hi] = r_.pick(ranges);
             return {"wait " + lo + ".." + hi + " s seed " + std::to_string(r_.below(1000)), number(hi)};
         }
         if (r_.chance(15)) {
             const std::vector<std::vector<std::string>> ranges = {
                 {"1", "0.9", "1.1"}, {"5", "4.8", "5.2"}, {"0.5", "0.5", "1"}};
-            const auto& v = r_.pick(ranges);
+            const auto& v = separated_ ? std::vector<std::string>{"6", "6", "8"} : r_.pick(ranges);
             const std::string name = param(v[0], v[1], v[2], "s");
             return {"wait " + name, number(out_.values.back().hi)};
         }
@@ -157,7 +168,7 @@ class TimelineGenerator {
 
     /// `train N pulses at F`, `train for D at F`, or a train of bursts.
     Piece train() {
-        const std::int64_t n = 2 + static_cast<std::int64_t>(r_.below(40));
+        const std::int64_t n = (separated_ ? 3 : 2) + static_cast<std::int64_t>(r_.below(40));
         const std::size_t kind = r_.below(10);
         std::string own = r_.chance(15) ? " intensity " + intensity() : "";
         if (kind < 4) {
@@ -165,7 +176,8 @@ class TimelineGenerator {
             std::string count = std::to_string(n);
             Rational most(n);
             if (r_.chance(20)) {
-                count = param(count, std::to_string(std::max<std::int64_t>(1, n - 10)), std::to_string(n + 10), "");
+                count = param(count, std::to_string(std::max<std::int64_t>(separated_ ? 3 : 1, n - 10)),
+                              std::to_string(n + 10), "");
                 most = number(out_.values.back().hi);
             }
             std::string rate = f + " Hz";
@@ -189,7 +201,9 @@ class TimelineGenerator {
         const std::vector<BurstShape> shapes = {
             {"5", "3", "50"}, {"5", "3", "50"}, {"5", "3", "15"}, {"5", "1", "50"}, {"5", "2", "30"},
             {"6", "4", "100"}, {"3", "5", "50"}, {"5", "3", "30"}, {"2", "3", "20"}, {"5", "5", "100"}};
-        const BurstShape& b = r_.pick(shapes);
+        const std::vector<BurstShape> enveloped = {
+            {"5", "3", "50"}, {"5", "2", "30"}, {"6", "4", "100"}, {"3", "5", "50"}, {"5", "3", "30"}, {"5", "5", "100"}};
+        const BurstShape& b = r_.pick(separated_ ? enveloped : shapes);
         const std::int64_t k = 2 + static_cast<std::int64_t>(r_.below(20));
         return {"train " + std::to_string(k) + " bursts at " + b.rate + " Hz { burst " + b.pulses +
                     " pulses at " + b.frequency + " Hz" + own + " }",
@@ -240,8 +254,8 @@ class TimelineGenerator {
         const std::size_t choices = depth < 2 ? 9 : 6;
         switch (r_.below(stimulus ? std::min<std::size_t>(choices, 6) - 1 : choices)) {
         case 0: case 1: return train();
-        case 2: return pulse_then_wait();
-        case 3: return paired_then_wait();
+        case 2: return separated_ ? train() : pulse_then_wait();
+        case 3: return separated_ ? train() : paired_then_wait();
         case 4: return depth < 2 ? repeat(depth) : train();
         case 5: return wait();
         case 6: return repeat(depth);
@@ -258,6 +272,11 @@ class TimelineGenerator {
             const Piece p = statement(depth, i == 0 && (stimulus_first || depth > 0));
             out.text += (i ? "  " : "") + p.text;
             out.longest += p.longest;
+            if (separated_) {
+                const Piece w = wait();
+                out.text += "  " + w.text;
+                out.longest += w.longest;
+            }
         }
         return out;
     }
@@ -280,16 +299,18 @@ class TimelineGenerator {
         }
         const std::string n = r_.pick(std::vector<std::string>{"2", "3", "5"});
         if (r_.chance(50)) {
-            const std::string between = r_.pick(std::vector<std::string>{"1 us", "500 ms", "1 s", "4 s", "5 s", "6 s", "60 s"});
+            const std::string between = separated_ ? r_.pick(std::vector<std::string>{"60 s", "120 s"})
+                                                   : r_.pick(std::vector<std::string>{"1 us", "500 ms", "1 s", "4 s", "5 s", "6 s", "60 s"});
             return "  course " + n + " sessions per day, " + between + " between sessions end to start, 1 day\n";
         }
-        const Rational at_least = session.longest + seconds_of(silence_text());
+        const Rational at_least = session.longest + (separated_ ? Rational(60) : seconds_of(silence_text()));
         return "  course " + n + " sessions per day, " + ms_ceiling(at_least) +
                " s between sessions start to start, 1 day\n";
     }
 
     safety::Random& r_;
     bool ranged_;
+    bool separated_;
     GeneratedProtocol out_;
     std::string params_;
     int count_ = 0;
