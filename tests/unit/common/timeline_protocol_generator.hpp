@@ -32,6 +32,7 @@ struct GeneratedProtocol {
     std::vector<RangedValue> values; ///< parameters and subject thresholds
     std::set<std::string> waived;    ///< rules the protocol waives (warnings only)
     bool varies = false;             ///< some range or jitter lets the schedule vary
+    bool unseeded = false;           ///< some jitter takes its seed from the command line
 };
 
 /// Writes random timeline-minded protocols. `ranged` allows parameter ranges, subject ranges
@@ -144,16 +145,26 @@ class TimelineGenerator {
         return unit == "ms" ? n / Rational(1000) : unit == "us" ? n / Rational(1000000) : n;
     }
 
+    /// " seed S", or nothing now and then: the draws then follow --seed, so a test can lower
+    /// the same text with several seeds.
+    std::string seed() {
+        if (r_.chance(40)) {
+            out_.unseeded = true;
+            return "";
+        }
+        return " seed " + std::to_string(r_.below(1000));
+    }
+
     Piece wait() {
         if (ranged_ && r_.chance(20)) {
             out_.varies = true;
             const std::vector<std::pair<std::string, std::string>> ranges = {
                 {"0.9", "1.1"}, {"4.9", "5.1"}, {"0.5", "1.5"}, {"0.01", "0.02"}};
             if (separated_) {
-                return {"wait 6..7 s seed " + std::to_string(r_.below(1000)), Rational(7)};
+                return {"wait 6..7 s" + seed(), Rational(7)};
             }
             const auto& [lo, hi] = r_.pick(ranges);
-            return {"wait " + lo + ".." + hi + " s seed " + std::to_string(r_.below(1000)), number(hi)};
+            return {"wait " + lo + ".." + hi + " s" + seed(), number(hi)};
         }
         if (r_.chance(15)) {
             const std::vector<std::vector<std::string>> ranges = {
@@ -240,7 +251,7 @@ class TimelineGenerator {
         if (ranged_ && r_.chance(20)) {
             out_.varies = true;
             period = lo + Rational(1, 5);
-            every = ms_ceiling(lo) + ".." + ms_ceiling(period) + " s seed " + std::to_string(r_.below(1000));
+            every = ms_ceiling(lo) + ".." + ms_ceiling(period) + " s" + seed();
         }
         return {"repeat " + count + " every " + every + " { " + inner.text + " }", most * period};
     }

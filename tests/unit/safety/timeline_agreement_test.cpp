@@ -36,7 +36,8 @@ struct Sample {
     std::string label;
 };
 
-/// Defaults (subject ranges at their lower end), then each end of each range alone.
+/// Defaults (subject ranges at their lower end), then each end of each range alone, then
+/// other draws of unseeded jitter.
 std::vector<Sample> samples(const GeneratedProtocol& g) {
     Sample base;
     base.options.seed = 0;
@@ -58,6 +59,14 @@ std::vector<Sample> samples(const GeneratedProtocol& g) {
                 std::string error;
                 s.options.settings.push_back(*parse_param_setting(v.name + "=" + end + v.unit, error));
             }
+            out.push_back(s);
+        }
+    }
+    if (g.unseeded) { // more draws of the jitter that follows --seed
+        for (std::uint64_t seed : {1u, 2u, 3u}) {
+            Sample s = base;
+            s.options.seed = seed;
+            s.label = "--seed " + std::to_string(seed);
             out.push_back(s);
         }
     }
