@@ -38,8 +38,9 @@ struct GeneratedProtocol {
 /// Writes random timeline-minded protocols. `ranged` allows parameter ranges, subject ranges
 /// and jitter; without it every value is fixed. `separated` is the opposite of timeline-minded:
 /// every stimulus is followed by at least 6 s of silence, trains have three pulses or more,
-/// bursts lie in the theta-burst envelope and there are no single pulses or pairs (trials,
-/// whose gaps the timeline ignores) and sessions of a day lie a minute apart, so that each statement occurrence is one train
+/// bursts lie in the theta-burst envelope, single pulses and pairs come only as series 1-5 s
+/// apart (never as trials, whose gaps the timeline ignores) and sessions of a day lie a
+/// minute apart, so that each statement occurrence is one train
 /// (or trial) of the timeline and statement-by-statement judging must agree with it.
 class TimelineGenerator {
   public:
@@ -221,6 +222,17 @@ class TimelineGenerator {
                 Rational(k) / number(b.rate)};
     }
 
+    /// `repeat K every P { pulse }` or of a pair, P between 1 s and 5 s: a series in both the
+    /// statement and the timeline reading.
+    Piece series() {
+        const std::int64_t k = 2 + static_cast<std::int64_t>(r_.below(9));
+        const std::string p = r_.pick(std::vector<std::string>{"1.5", "2", "4", "5"});
+        const std::string unit = r_.chance(50) ? "pulse"
+                                               : "paired " + r_.pick(std::vector<std::string>{"3 ms", "50 ms"}) +
+                                                     " (" + intensity() + ", " + intensity() + ")";
+        return {"repeat " + std::to_string(k) + " every " + p + " s { " + unit + " }", Rational(k) * number(p)};
+    }
+
     Piece pulse_then_wait() {
         const Piece w = wait();
         return {"pulse" + (r_.chance(20) ? " intensity " + intensity() : std::string()) + "  " + w.text, w.longest};
@@ -265,7 +277,7 @@ class TimelineGenerator {
         const std::size_t choices = depth < 2 ? 9 : 6;
         switch (r_.below(stimulus ? std::min<std::size_t>(choices, 6) - 1 : choices)) {
         case 0: case 1: return train();
-        case 2: return separated_ ? train() : pulse_then_wait();
+        case 2: return separated_ ? series() : pulse_then_wait();
         case 3: return separated_ ? train() : paired_then_wait();
         case 4: return depth < 2 ? repeat(depth) : train();
         case 5: return wait();

@@ -198,6 +198,12 @@ TEST(TimelineAgreement, GeneratorWritesEveryConstruct) {
     }
     EXPECT_TRUE(std::regex_search(all, std::regex("wait [0-9.]+\\.\\.[0-9.]+ s seed"))) << "jittered wait";
     EXPECT_TRUE(std::regex_search(all, std::regex("every [0-9.]+\\.\\.[0-9.]+ s seed"))) << "jittered period";
+    std::string separated;
+    for (int i = 0; i < 100; ++i) {
+        separated += TimelineGenerator(random, true, true).protocol().text;
+    }
+    EXPECT_TRUE(std::regex_search(separated, std::regex("every [1-5.]+ s \\{ pulse \\}"))) << "series of pulses";
+    EXPECT_TRUE(std::regex_search(separated, std::regex("every [1-5.]+ s \\{ paired"))) << "series of pairs";
 }
 
 constexpr std::size_t kPerShard = 400;
