@@ -71,6 +71,24 @@ TEST(TimelineOracle, SlowBurstsOutsideTheEnvelopeAreConventional) {
     EXPECT_EQ(d.stimuli[0].duration, Rational(165, 100));
 }
 
+TEST(TimelineOracle, TheEnvelopeBoundsBurstSizeAndTheGapBetweenBursts) {
+    // Six pulses a burst is beyond burst_pulses 2..5: a conventional train at 100 Hz.
+    Decomposition d = decompose(day_of_text(figure8("80 %rMT", "train 4 bursts at 5 Hz { burst 6 pulses at 100 Hz }")), rules());
+    ASSERT_EQ(d.stimuli.size(), 1u);
+    EXPECT_EQ(d.stimuli[0].shape, Shape::Conventional);
+    EXPECT_EQ(d.stimuli[0].rate, Rational(100));
+    // 3 at 30 Hz every 1/8 s: the gap (7/120 s) is under twice the 1/30 s inside a burst.
+    d = decompose(day_of_text(figure8("80 %rMT", "train 4 bursts at 8 Hz { burst 3 pulses at 30 Hz }")), rules());
+    ASSERT_EQ(d.stimuli.size(), 1u);
+    EXPECT_EQ(d.stimuli[0].shape, Shape::Conventional);
+    // 3 at 50 Hz every 1/7 s: the gap (39/350 s) is over 2 x 1/50 s, R = 7 Hz: patterned.
+    d = decompose(day_of_text(figure8("80 %rMT", "train 4 bursts at 7 Hz { burst 3 pulses at 50 Hz }")), rules());
+    ASSERT_EQ(d.stimuli.size(), 1u);
+    EXPECT_EQ(d.stimuli[0].shape, Shape::Patterned);
+    EXPECT_EQ(d.stimuli[0].rate, Rational(7));
+    EXPECT_EQ(d.stimuli[0].duration, Rational(4, 7));
+}
+
 TEST(TimelineOracle, ItbsIsPatternedAndClean) {
     const Day day = day_of_text(figure8(
         "80 %rMT", "repeat 20 every 10 s { train 10 bursts at 5 Hz { burst 3 pulses at 50 Hz } }"));
