@@ -548,16 +548,28 @@ inline std::string Judgement::describe() const {
     return out.empty() ? "    (nothing)\n" : out;
 }
 
-/// The rule ids and coverage codes `tmsc check` reported (an S01xx finding names its rule
-/// first in its message), with the same subsumption as Judgement::ids.
+/// The rule an S01xx finding is about: its "rule ID [C]: text" note, else the "RULE: ..." (or
+/// "waived warning: RULE: ...") its message starts with; "?" when it names no known rule.
+inline std::string finding_rule(const Diagnostic& d, const safety::RuleSet& rules) {
+    for (const DiagnosticNote& n : d.notes) {
+        if (n.message.rfind("rule ", 0) == 0) {
+            const std::string id = n.message.substr(5, n.message.find_first_of(" :", 5) - 5);
+            if (rules.find(id)) return id;
+        }
+    }
+    std::string_view m = d.message;
+    if (m.rfind("waived ", 0) == 0) m.remove_prefix(m.find(": ") + 2);
+    const std::string id(m.substr(0, m.find(':')));
+    return rules.find(id) ? id : "?";
+}
+
+/// The rule ids and coverage codes `tmsc check` reported, with the same subsumption as
+/// Judgement::ids.
 inline std::set<std::string> reported_ids(const CheckResult& result, const safety::RuleSet& rules) {
     std::set<std::string> out;
     for (const Diagnostic& d : result.diagnostics) {
         if (d.code.rfind("S01", 0) == 0) {
-            // "RULE: ...", or "waived warning: RULE: ..." for a finding a waiver accepted
-            std::string_view m = d.message;
-            if (m.rfind("waived ", 0) == 0) m.remove_prefix(m.find(": ") + 2);
-            out.insert(std::string(m.substr(0, m.find(':'))));
+            out.insert(finding_rule(d, rules));
         } else if (d.code >= "S0201" && d.code <= "S0205") {
             out.insert(d.code);
         }
