@@ -403,8 +403,8 @@ class TimelineOracle {
         }
     }
 
-    /// The largest intensity (in the rule's reference) among those written in `written_in`;
-    /// nullopt with an S0203 when one of them cannot be converted.
+    /// The largest intensity (in the rule's reference) among those written in `written_in`
+    /// that can be converted; an S0203 for each that cannot.
     std::optional<Rational> peak_intensity(const safety::Rule& rule, const Stimulus& s,
                                            bool& none) {
         std::optional<Rational> best;
@@ -415,7 +415,7 @@ class TimelineOracle {
             const std::optional<Rational> pct = convert(v, rule.reference, day_.thresholds);
             if (!pct) {
                 out_.uncovered.push_back({"S0203", rule.id + ": " + v.to_string()});
-                return std::nullopt;
+                continue;
             }
             best = best ? std::max(*best, *pct) : *pct;
         }
