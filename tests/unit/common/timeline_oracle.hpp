@@ -84,7 +84,10 @@ struct Stimulus {
 // Laying sessions on the day (§2).
 
 /// The day of a lowered schedule: every session of the day on one timeline. A session's
-/// length is the nominal end of its last stimulus (docs/language.md, Course).
+/// length is the nominal end of its last stimulus, a trailing wait belonging to the interval
+/// (docs/language.md, Course; `tmsc stats`'s day span). timeline.md §2 says "what it
+/// occupies", which reads as including trailing waits: the two documents disagree there, and
+/// this follows the language reference, which is also what stats reports.
 inline Day day_of(const Schedule& schedule) {
     std::vector<Pulse> one;
     Rational length;
