@@ -135,6 +135,12 @@ std::vector<DiagnosticNote> value_notes(const SafetyModel& model, const Assignme
     return notes;
 }
 
+std::string waiver_hint(const Rule& rule) {
+    return "beyond the published evidence, not a demonstrated hazard, so it fails "
+                           "the protocol unless waived; where a source supports it, record "
+                           "why: waive " + rule.id + " \"reason with the citation\"";
+}
+
 std::string limit_phrase(const Rule& rule, const Rational& limit) {
     switch (rule.kind) {
     case RuleKind::TrainDurationTable:
@@ -213,10 +219,7 @@ Diagnostic describe_violation(const SafetyModel& model, const RuleSet& rules,
     d.notes.push_back({"rule " + rule.id + " [" + confidence_name(rule.confidence) + "]: " + rule.text,
                        std::nullopt});
     if (rule.severity == RuleSeverity::Warning) {
-        d.notes.push_back({"beyond the published evidence, not a demonstrated hazard, so it fails "
-                           "the protocol unless waived; where a source supports it, record "
-                           "why: waive " + rule.id + " \"reason with the citation\"",
-                           std::nullopt});
+        d.notes.push_back({waiver_hint(rule), std::nullopt});
     }
     record = {rule.id, rule.citation, o.range, {}, format_quantity(o.quantity, value_or_zero(o.actual, all), o.percent_of),
               format_quantity(o.quantity, limit, o.percent_of), d.message};

@@ -28,6 +28,9 @@ std::string describe_train(const SafetyModel& model, const TrainItem& train, std
 /// "the silence of 1 s between the train at 12:7 and the train at 12:7".
 std::string describe_gap(const SafetyModel& model, const GapItem& gap, const Assignment& values);
 
+/// How to accept a warning-severity finding, with the policy that it fails until waived.
+std::string waiver_hint(const Rule& rule);
+
 /// "limit 0.8 s", "must be more than 1 s", "pulses per burst at most 3 pulses".
 std::string limit_phrase(const Rule& rule, const Rational& limit);
 

@@ -43,10 +43,24 @@ void Origin::add(const SourceRange& statement, std::size_t session, std::int64_t
     add_statement(statement);
 }
 
+void Origin::add_pulses(std::size_t session, std::int64_t pulses) {
+    if (!session_pulses.empty() && session_pulses.back().first == session) {
+        session_pulses.back().second += pulses;
+    } else if (session_pulses.size() < kMaxSessions) {
+        session_pulses.emplace_back(session, pulses);
+    } else {
+        sessions_overflow = true;
+    }
+}
+
 void Origin::merge(const Origin& other) {
     if (other.occurrences == 0) {
         return;
     }
+    for (const auto& [session, pulses] : other.session_pulses) {
+        add_pulses(session, pulses);
+    }
+    sessions_overflow = sessions_overflow || other.sessions_overflow;
     for (const SourceRange& s : other.statements) {
         add_statement(s);
     }

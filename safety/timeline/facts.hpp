@@ -40,12 +40,20 @@ struct Origin {
     std::size_t first_session = 0;
     std::size_t last_session = 0;
 
+    /// Pulses by session, in time order (each pulse counts in the session that delivered it);
+    /// past kMaxSessions entries only `sessions_overflow` is kept.
+    std::vector<std::pair<std::size_t, std::int64_t>> session_pulses;
+    bool sessions_overflow = false;
+
     void add(const SourceRange& statement, std::size_t session, std::int64_t count);
+    /// Counts `pulses` pulses delivered in `session`.
+    void add_pulses(std::size_t session, std::int64_t pulses);
     void merge(const Origin& other);
     /// Stable identity of the statements, for grouping equal findings.
     std::string signature() const;
 
     static constexpr std::size_t kMaxStatements = 8;
+    static constexpr std::size_t kMaxSessions = 64;
 
   private:
     void add_statement(const SourceRange& statement);

@@ -63,8 +63,10 @@ void Grouping::close_series(const std::optional<Rational>& silence_after) {
                                          ? std::min(*s.silence_before, *silence_after)
                                          : !alone_before ? *s.silence_before : *silence_after;
             sink_.stray(s.first_unit, nearest);
+        } else {
+            sink_.trial(s.first_unit); // an isolated single or pair: no rule judges it
         }
-        return; // an isolated single or pair is a trial: no rule applies
+        return;
     }
     TrainFacts t;
     t.series = true;

@@ -22,6 +22,8 @@ class TimelineSink {
     virtual void gap(const TrainFacts& before, const TrainFacts& after, const Rational& silence) = 0;
     /// A single or pair within the single-pulse spacing of a train, in no series.
     virtual void stray(const Run& run, const Rational& silence) = 0;
+    /// An isolated single or pair: a trial, which no rule judges but the totals count.
+    virtual void trial(const Run& run) = 0;
 };
 
 /// Groups finished runs, in time order, and hands the parts to a sink.

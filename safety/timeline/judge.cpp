@@ -26,9 +26,7 @@ void rule_notes(const Rule& rule, std::vector<DiagnosticNote>& notes) {
     notes.push_back({"rule " + rule.id + " [" + confidence_name(rule.confidence) + "]: " + rule.text,
                      std::nullopt});
     if (rule.severity == RuleSeverity::Warning) {
-        notes.push_back({"beyond the published evidence, not a demonstrated hazard; to accept it, "
-                         "record why: waive " + rule.id + " \"reason\"",
-                         std::nullopt});
+        notes.push_back({waiver_hint(rule), std::nullopt});
     }
 }
 
@@ -176,6 +174,9 @@ void RuleJudge::table(const Rule& rule, const TrainFacts& t, const WrittenIntens
     notes.push_back({"the limit is the smallest of the " + bracket_description(tab, t.rate, worst_at) +
                          (rule.scale == Rational(1) ? "" : ", times " + rule.scale.to_string()),
                      std::nullopt});
+    if (const std::string unverified = unverified_row_note(tab, t.rate); !unverified.empty()) {
+        notes.push_back({unverified, std::nullopt});
+    }
     violation(rule, t, describe(t) + ", " + format_quantity(Quantity::Intensity, worst_at, tab.reference),
               t.duration, *limit, std::move(notes), std::move(values));
 }
@@ -213,7 +214,79 @@ void RuleJudge::maximum(const Rule& rule, const TrainFacts& t) {
     }
 }
 
+void RuleJudge::tally(PatternKind pattern, std::int64_t pulses, const Origin& origin) {
+    if (first_range_.begin.line == 0 && !origin.statements.empty()) {
+        first_range_ = origin.statements.front();
+    }
+    day_pulses_[pattern] += pulses;
+    if (origin.sessions_overflow) {
+        crossing_[pattern] += pulses; // too many sessions in one run: count it in each
+        return;
+    }
+    for (const auto& [session, count] : origin.session_pulses) {
+        if (session != current_session_) {
+            for (const auto& [p, n] : current_) {
+                session_max_[p] = std::max(session_max_[p], n);
+            }
+            current_.clear();
+            current_session_ = session;
+        }
+        current_[pattern] += count;
+    }
+}
+
+void RuleJudge::trial(const Run& run) { tally(PatternKind::SinglePulse, run.pulses, run.origin); }
+
+void RuleJudge::totals(std::int64_t sessions_per_day) {
+    for (const auto& [p, n] : current_) {
+        session_max_[p] = std::max(session_max_[p], n);
+    }
+    current_.clear();
+    for (const Rule& rule : rules_.rules) {
+        const bool session = rule.kind == RuleKind::SessionMax && rule.quantity == Quantity::Pulses;
+        if ((!session && rule.kind != RuleKind::DayMax) || !applies_to_coil(rule, protocol_.coil)) {
+            continue;
+        }
+        std::int64_t actual = 0;
+        bool present = false;
+        for (PatternKind p : rule.applies_to.patterns) {
+            const auto& counts = session ? session_max_ : day_pulses_;
+            if (const auto it = counts.find(p); it != counts.end()) {
+                actual += it->second + (session && crossing_.count(p) ? crossing_.at(p) : 0);
+                present = true;
+            } else if (session && crossing_.count(p)) {
+                actual += crossing_.at(p);
+                present = true;
+            }
+        }
+        if (!present) {
+            continue;
+        }
+        const std::string key = session ? "session" : "day";
+        if (Rational(actual) > rule.max) {
+            std::string patterns;
+            for (PatternKind p : rule.applies_to.patterns) {
+                patterns += std::string(patterns.empty() ? "" : ", ") + pattern_name(p);
+            }
+            const std::string subject =
+                session ? "the session's " + std::to_string(actual) + " pulses in " + patterns + " trains"
+                        : std::to_string(actual) + " pulses a day in " + patterns + " trains (" +
+                              std::to_string(sessions_per_day) +
+                              (sessions_per_day == 1 ? " session)" : " sessions)");
+            Diagnostic d{severity_of(rule), rule.severity == RuleSeverity::Error ? "S0105" : "S0106",
+                         rule.id + ": " + subject + "; " + limit_phrase(rule, rule.max) + " (" + rule.citation + ")",
+                         protocol_.session ? protocol_.session->range : first_range_, {}};
+            rule_notes(rule, d.notes);
+            record(rule.id + "|" + key,
+                   TimelineFinding{{std::move(d), &rule}, rule.id, Rational(actual) / rule.max, 1,
+                                   std::to_string(actual) + " pulses", rule.max.to_string() + " pulses", {}});
+        }
+        judged(rule, key, protocol_.session ? protocol_.session->range : first_range_);
+    }
+}
+
 void RuleJudge::train(const TrainFacts& t) {
+    tally(t.pattern, t.pulses, t.origin);
     bool covered = false;
     const std::size_t before = order_.size();
     for (const Rule& rule : rules_.rules) {
@@ -259,8 +332,10 @@ bool RuleJudge::beside(const Rule& rule, const TrainFacts& t) const {
     }
     for (const WrittenIntensity& w : t.intensities.items()) {
         const auto range = bounds_in(protocol_, w, rule.when.reference);
-        if (!range || range->hi > *rule.when.above_percent) {
-            return true; // an intensity that cannot be converted might be above: fail closed
+        // An intensity that cannot be converted leaves the train itself unknown (S0203), so
+        // the protocol cannot pass; the gap rule is not claimed broken on a guess.
+        if (range && range->hi > *rule.when.above_percent) {
+            return true;
         }
     }
     return false;
@@ -296,6 +371,7 @@ void RuleJudge::gap(const TrainFacts& before, const TrainFacts& after, const Rat
 }
 
 void RuleJudge::stray(const Run& run, const Rational& silence) {
+    tally(PatternKind::SinglePulse, run.pulses, run.origin);
     uncovered("S0204", run.origin.signature(), first_statement(run.origin),
               std::string(run.pulses == 2 ? "a pair" : "a single pulse") + " " + clock(silence) +
                   " from a train is neither a trial (more than " + clock(rules_.single_pulse.spacing_s) +

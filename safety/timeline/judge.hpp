@@ -44,6 +44,9 @@ class RuleJudge : public TimelineSink {
     void train(const TrainFacts& facts) override;
     void gap(const TrainFacts& before, const TrainFacts& after, const Rational& silence) override;
     void stray(const Run& run, const Rational& silence) override;
+    void trial(const Run& run) override;
+    /// Judges the session and day totals of pulses once the whole day was seen.
+    void totals(std::int64_t sessions_per_day);
 
     /// The findings in a stable order (by kind, then by the statements they name).
     std::vector<TimelineFinding> findings() const;
@@ -72,6 +75,17 @@ class RuleJudge : public TimelineSink {
     std::vector<std::string> order_;
     bool unknown_ = false;
     std::vector<JudgedRule> judged_;
+
+    /// Pulses by pattern: the day's, the most of one session, and the session in progress.
+    /// A run that crosses a session boundary counts in full towards every session (an upper
+    /// bound, so a pass stays sound).
+    void tally(PatternKind pattern, std::int64_t pulses, const Origin& origin);
+    std::map<PatternKind, std::int64_t> day_pulses_;
+    std::map<PatternKind, std::int64_t> session_max_;
+    std::map<PatternKind, std::int64_t> current_;
+    std::map<PatternKind, std::int64_t> crossing_;
+    std::size_t current_session_ = 0;
+    SourceRange first_range_;
     std::map<std::string, std::size_t> judged_index_;
 };
 

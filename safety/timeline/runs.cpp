@@ -65,6 +65,7 @@ void RunBuilder::piece(const Occurrence& o, const Rational& onset, std::int64_t 
         }
     }
     run.origin.add(plan.range, o.session, 1);
+    run.origin.add_pulses(o.session, units * per_unit);
 }
 
 void RunBuilder::add(const Occurrence& o) {

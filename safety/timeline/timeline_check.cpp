@@ -24,6 +24,7 @@ class JoinWatch : public TimelineSink {
         judge_.gap(a, b, silence);
     }
     void stray(const Run& run, const Rational& silence) override { judge_.stray(run, silence); }
+    void trial(const Run& run) override { judge_.trial(run); }
     bool joins = false;
 
   private:
@@ -124,6 +125,7 @@ ScheduleJudgment judge_schedule(const Schedule& schedule, const ResolvedProtocol
     for_each_occurrence(schedule, [&](const Occurrence& o) { runs.add(o); });
     runs.finish();
     grouping.finish();
+    judge.totals(schedule.course ? schedule.course->sessions_per_day : 1);
     return ScheduleJudgment{judge.findings(), judge.unknown(), watch.joins, judge.judged()};
 }
 

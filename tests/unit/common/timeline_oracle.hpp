@@ -451,13 +451,18 @@ class TimelineOracle {
         const safety::GapCondition& when = rule.when;
         if (when.min_frequency_hz && s.peak_rate < *when.min_frequency_hz) return false;
         if (!when.above_percent) return true;
+        // One known intensity above the bound meets the condition, whatever the others are;
+        // only when none is known to be above and one cannot be read is the answer open.
         bool any_above = false;
+        bool unreadable = false;
         for (const IntensityValue& v : intensities(s)) {
             const std::optional<Rational> pct = convert(v, when.reference, day_.thresholds);
-            if (!pct) return std::nullopt;
-            any_above = any_above || *pct > *when.above_percent;
+            unreadable = unreadable || !pct;
+            any_above = any_above || (pct && *pct > *when.above_percent);
         }
-        return any_above;
+        if (any_above) return true;
+        if (unreadable) return std::nullopt;
+        return false;
     }
 
     void judge_gap(const Stimulus& before, const Stimulus& after) {

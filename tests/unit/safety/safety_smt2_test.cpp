@@ -56,9 +56,10 @@ TEST(SafetySmt2, EveryQueryIsDumpedWithItsAnswer) {
     const auto run = run_tmsc(std::string("check --emit=smt2 ") + kExamples);
     EXPECT_EQ(run.exit_code, 1); // the unsafe examples fail
     const std::vector<std::string> answers = tmsc_answers(run.out);
-    // Trains of protocols without timing ranges are judged on the timeline, not by queries;
-    // the totals and the ranged examples still give dozens.
-    ASSERT_GT(answers.size(), 30u);
+    // Trains and totals of protocols without timing ranges are judged on the timeline, not by
+    // queries; the session lengths and the ranged examples (SICI, the parametric unsafe one)
+    // still give more than ten.
+    ASSERT_GT(answers.size(), 10u);
     EXPECT_NE(std::find(answers.begin(), answers.end(), "sat"), answers.end());
     EXPECT_NE(std::find(answers.begin(), answers.end(), "unsat"), answers.end());
     EXPECT_EQ(std::count(answers.begin(), answers.end(), "unknown"), 0);

@@ -92,9 +92,9 @@ TEST(SafetyVerify, UnsafeExamplesFailNamingRuleCitationValuesAndPosition) {
         {"25hz-2s-100pct", "S0101",
          "rossi2009.train-duration: train of 2 s at 25 Hz, 100 %rMT; limit 1.28 s (Rossi 2009 table, "
          "after Wassermann 1998)"},
-        {"20hz-short-gaps", "S0103",
-         "chen1997.iti-hazard: silence of 1 s between repetitions of the train at 18:7; must be "
-         "more than 1 s (Chen et al. 1997)"},
+        {"20hz-short-gaps", "S0101",
+         "rossi2009.train-duration: train of 24.55 s at 20 Hz (320 pulses joined from 10 stimuli), "
+         "110 %rMT; limit 1.6 s (Rossi 2009 table, after Wassermann 1998)"},
         {"param-frequency-5-25hz", "S0101",
          "rossi2009.train-duration: train of 1.6 s at 25 Hz, 120 %rMT; limit 0.4 s (Rossi 2009 table, "
          "after Wassermann 1998)"},
@@ -169,10 +169,14 @@ TEST(SafetyVerify, WhatNoRuleCoversIsUnknown) {
         "50 Hz } } }");
     EXPECT_EQ(h_tbs.result.verdict, Verdict::Unknown);
     EXPECT_TRUE(h_tbs.has("S0201"));
-    const Checked close_pulses =
-        check_text(protocol("  intensity 110 %rMT\n", "    pulse\n    wait 3 s\n    pulse\n"));
+    // A single pulse 3 s after a train is no trial, and no rule covers a lone pulse.
+    const Checked close_pulses = check_text(
+        protocol("  intensity 110 %rMT\n", "    train 10 pulses at 10 Hz\n    wait 3 s\n    pulse\n"));
     EXPECT_EQ(close_pulses.result.verdict, Verdict::Unknown);
     EXPECT_TRUE(close_pulses.has("S0204"));
+    // Two single pulses 3 s apart are a series: judged as a slow conventional train.
+    const Checked series = check_text(protocol("  intensity 110 %rMT\n", "    pulse\n    wait 3 s\n    pulse\n"));
+    EXPECT_EQ(series.result.verdict, Verdict::Pass) << series.text();
 }
 
 TEST(SafetyVerify, SinglePulseTrialsBeyondTheBoundaryAreCovered) {
