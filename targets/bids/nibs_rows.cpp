@@ -29,54 +29,48 @@ std::pair<std::string, std::string> reference_and_scaling(const Rational& percen
     return {reference, tsv_number(percent / Rational(100))};
 }
 
-/// The pattern columns: level 1 the pulses of a burst (or of a pair, or of a plain train),
-/// level 2 the bursts of a train of bursts. Each interval is onset to onset and each duration
-/// count x interval, the trailing interval included, as the draft defines them.
-void add_patterns(const TargetTrain& t, std::vector<std::string>& cells) {
-    const auto level = [&](std::int64_t count, const Rational& interval) {
-        cells.push_back(std::to_string(count));
-        cells.push_back(tsv_number(interval));
-        cells.push_back(tsv_number(interval * Rational(count)));
-    };
-    const auto none = [&] { cells.insert(cells.end(), 3, kNotApplicable); };
-    if (t.kind == StimulusKind::Pulse) {
-        cells.push_back("1");
-        cells.insert(cells.end(), 2, kNotApplicable);
-        none();
-    } else if (t.kind == StimulusKind::Paired) {
-        level(2, t.first_to_last_s);
-        none();
-    } else if (t.has_bursts()) {
-        level(t.pulses_per_unit, t.pulse_period_s);
-        level(t.units, t.unit_period_s);
-    } else {
-        level(t.units, t.unit_period_s);
-        none();
+/// One pattern level's count, interval (onset to onset) and duration (count x interval, the
+/// trailing interval included, as the draft defines it); "n/a" three times for none.
+std::vector<std::string> level(std::int64_t count, const Rational& interval) {
+    return {std::to_string(count), tsv_number(interval), tsv_number(interval * Rational(count))};
+}
+const std::vector<std::string> kNoLevel(3, kNotApplicable);
+
+/// Level 1 is the pulses of a burst (or of a pair, or of a train without bursts), level 2 the
+/// bursts of a train of bursts. A single pulse is a count of 1 without an interval.
+std::pair<std::vector<std::string>, std::vector<std::string>> levels(const TargetTrain& t) {
+    switch (t.kind) {
+    case StimulusKind::Pulse: return {{"1", kNotApplicable, kNotApplicable}, kNoLevel};
+    case StimulusKind::Paired: return {level(2, t.first_to_last_s), kNoLevel};
+    case StimulusKind::Train: break;
     }
+    if (t.has_bursts()) {
+        return {level(t.pulses_per_unit, t.pulse_period_s), level(t.units, t.unit_period_s)};
+    }
+    return {level(t.units, t.unit_period_s), kNoLevel};
 }
 
+/// The row of a train, in nibs_columns() order, its id left empty.
 ParameterSet parameter_set(const TargetTrain& t, const std::string& shape) {
-    ParameterSet set;
-    std::vector<std::string>& c = set.cells;
-    c = {"", "TMS", "stimulator1", "coil1", shape};
     auto [reference, scaling] = reference_and_scaling(t.written_percent, t.written_reference);
-    std::string pattern_intensity = kNotApplicable;
+    std::string intensity = tsv_number(t.power_mso);
+    std::string pair_intensity = kNotApplicable;
     if (t.second_power_mso && t.second_written_percent) {
-        // A pair: one intensity per pulse, '|'-delimited (declared in the sidecar).
+        // A pair: one intensity and one reference per pulse, '|'-delimited (the sidecar says so).
         const auto [r2, s2] =
             reference_and_scaling(*t.second_written_percent, t.second_written_reference);
-        pattern_intensity = tsv_number(t.power_mso) + "|" + tsv_number(*t.second_power_mso);
+        pair_intensity = intensity + "|" + tsv_number(*t.second_power_mso);
+        intensity = kNotApplicable;
         reference += "|" + r2;
         scaling += "|" + s2;
-        c.push_back(kNotApplicable);
-    } else {
-        c.push_back(tsv_number(t.power_mso));
     }
-    c.push_back(reference);
-    c.push_back(scaling);
-    add_patterns(t, c);
-    c.insert(c.begin() + 11, pattern_intensity); // after pattern1_duration
-    c.push_back(tsv_number(t.first_to_last_s));
+    const auto [level1, level2] = levels(t);
+    ParameterSet set;
+    set.cells = {"", "TMS", "stimulator1", "coil1", shape, intensity, reference, scaling};
+    set.cells.insert(set.cells.end(), level1.begin(), level1.end());
+    set.cells.push_back(pair_intensity);
+    set.cells.insert(set.cells.end(), level2.begin(), level2.end());
+    set.cells.push_back(tsv_number(t.first_to_last_s));
     return set;
 }
 
