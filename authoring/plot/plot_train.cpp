@@ -65,8 +65,13 @@ void draw_pulse_labels(SvgWriter& svg, const Frame& frame, const TimeAxis& axis,
             after = axis.x(pulses[j].time);
         }
         const bool left = after > frame.right - 150;
-        svg.text(left ? x - 5 : after + 5, frame.bottom - pulses[i].height * scale + 10,
-                 pulses[i].label, 11, left ? "end" : "start", "#8c1d18");
+        const double at = left ? x - 5 : after + 5;
+        const double y = frame.bottom - pulses[i].height * scale + 10;
+        // A light box under the text, so later pulses it crosses do not strike it through.
+        const double width = 6.2 * static_cast<double>(pulses[i].label.size()) + 4;
+        svg.rect(left ? at - width + 2 : at - 2, y - 10, width, 13, "#ffffff", "none",
+                 "fill-opacity=\"0.85\"");
+        svg.text(at, y, pulses[i].label, 11, left ? "end" : "start", "#8c1d18");
     }
 }
 
