@@ -45,7 +45,8 @@ void print_smt2(const std::vector<FileReport>& reports) {
     }
 }
 
-void print_report(const CheckArgs& args, const std::vector<FileReport>& reports) {
+void print_report(const CheckArgs& args, const std::vector<FileReport>& reports,
+                  const CheckInvocation& invocation) {
     if (args.emit == "ast") {
         for (const FileReport& r : reports) {
             if (r.result.protocol) {
@@ -58,13 +59,35 @@ void print_report(const CheckArgs& args, const std::vector<FileReport>& reports)
     if (args.format == "json") {
         std::cout << render_check_json(reports);
     } else if (args.format == "sarif") {
-        std::cout << render_check_sarif(reports);
+        std::cout << render_check_sarif(reports, invocation);
     } else if (args.emit.empty()) {
         std::cout << render_check_text(reports);
     } else {
         // With --emit the stage dump owns standard output; the report goes to standard error.
         std::cerr << render_check_text(reports);
     }
+}
+
+/// Loads and checks every file. An unreadable file stops the run (false), except with SARIF:
+/// a code-scanning upload needs a whole log, so the rest are checked and the file is named in
+/// the log's invocation (the exit code is still 2).
+bool check_files(const CheckArgs& args, const CheckOptions& options,
+                 std::vector<FileReport>& reports, CheckInvocation& invocation) {
+    for (const std::string& path : args.files) {
+        LoadResult loaded = load_source(path);
+        if (!loaded.source) {
+            std::cerr << "tmsc: error: " << loaded.io_error << '\n';
+            if (args.format != "sarif") {
+                return false;
+            }
+            invocation.unreadable.push_back({path, loaded.io_error});
+            continue;
+        }
+        // check_with_lowering: check also rejects what lowering rejects (E0911, E0914, ...).
+        CheckResult result = check_with_lowering(*loaded.source, options);
+        reports.push_back({std::move(*loaded.source), std::move(result)});
+    }
+    return true;
 }
 
 int run_check(const CheckArgs& args) {
@@ -95,21 +118,18 @@ int run_check(const CheckArgs& args) {
         }
     }
     std::vector<FileReport> reports;
-    for (const std::string& path : args.files) {
-        LoadResult loaded = load_source(path);
-        if (!loaded.source) {
-            std::cerr << "tmsc: error: " << loaded.io_error << '\n';
-            return kExitUsage;
-        }
-        // check_with_lowering: check also rejects what lowering rejects (E0911, E0914, ...).
-        CheckResult result = check_with_lowering(*loaded.source, options);
-        reports.push_back({std::move(*loaded.source), std::move(result)});
+    CheckInvocation invocation;
+    if (!check_files(args, options, reports, invocation)) {
+        return kExitUsage;
     }
-    print_report(args, reports);
     const bool all_pass = std::all_of(reports.begin(), reports.end(), [](const FileReport& r) {
         return r.result.verdict == Verdict::Pass;
     });
-    return all_pass ? kExitOk : kExitProtocol;
+    invocation.exit_code = !invocation.unreadable.empty() ? kExitUsage
+                           : all_pass                    ? kExitOk
+                                                         : kExitProtocol;
+    print_report(args, reports, invocation);
+    return invocation.exit_code;
 }
 
 } // namespace

@@ -21,9 +21,12 @@ Command add_compile_command(CLI::App& app) {
     for (const std::string& name : targets::device_target_names()) {
         choices.push_back(name);
     }
+    for (const std::string& name : targets::export_target_names()) {
+        choices.push_back(name);
+    }
     cmd->add_option("--target", options->target,
-                    "Output: json or csv (pulse table), or a stimulator back end "
-                    "('tmsc targets' lists them)")
+                    "Output: json or csv (pulse table), a stimulator back end, or bids-nibs "
+                    "(draft NIBS-BIDS files; 'tmsc targets' lists them)")
         ->required()
         ->check(CLI::IsMember(choices));
     cmd->add_option("--device", options->device,

@@ -14,10 +14,17 @@ const std::vector<const TargetBackend*>& all_backends() {
     return backends;
 }
 
+const std::vector<const TargetBackend*>& export_backends() {
+    static const std::vector<const TargetBackend*> backends = {&bids_nibs_backend()};
+    return backends;
+}
+
 const TargetBackend* find_backend(std::string_view name) {
-    for (const TargetBackend* b : all_backends()) {
-        if (b->name() == name) {
-            return b;
+    for (const auto* list : {&all_backends(), &export_backends()}) {
+        for (const TargetBackend* b : *list) {
+            if (b->name() == name) {
+                return b;
+            }
         }
     }
     return nullptr;

@@ -70,8 +70,10 @@ std::string listing_line(const std::string& name, const std::string& text) {
 std::string list_backends() {
     std::string out = listing_line("json", "the pulse table as JSON (no device; docs/output-formats.md)") +
                       listing_line("csv", "the pulse table as CSV, one row per pulse (no device)");
-    for (const TargetBackend* b : all_backends()) {
-        out += listing_line(std::string(b->name()), std::string(b->summary()));
+    for (const auto* list : {&all_backends(), &export_backends()}) {
+        for (const TargetBackend* b : *list) {
+            out += listing_line(std::string(b->name()), std::string(b->summary()));
+        }
     }
     return out;
 }

@@ -14,6 +14,14 @@ bool is_device_target(std::string_view name) {
     return find_backend(name) != nullptr;
 }
 
+std::vector<std::string> export_target_names() {
+    std::vector<std::string> names;
+    for (const TargetBackend* b : export_backends()) {
+        names.emplace_back(b->name());
+    }
+    return names;
+}
+
 std::vector<std::string> device_target_names() {
     std::vector<std::string> names;
     for (const TargetBackend* b : all_backends()) {

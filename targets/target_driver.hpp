@@ -28,11 +28,16 @@ struct TargetCompile {
     std::string usage_error;              ///< unknown back end or device, bad profile (exit 2)
 };
 
-/// True when `--target name` is a stimulator back end (not json or csv).
+/// True when `--target name` is a back end (a stimulator's, or an export such as bids-nibs),
+/// not json or csv.
 bool is_device_target(std::string_view name);
 
 /// Every stimulator back end's name, for the --target check and help text.
 std::vector<std::string> device_target_names();
+
+/// Every export back end's name (bids-nibs): compiled like a stimulator target, with
+/// --device, but programming no stimulator.
+std::vector<std::string> export_target_names();
 
 /// Builds the session from `schedule`, loads `device` (a built-in name or a .json path) and
 /// runs the back end `backend`; refusals name the back ends that could run the session.

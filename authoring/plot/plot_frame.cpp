@@ -1,5 +1,7 @@
 #include "authoring/plot/plot_frame.hpp"
 
+#include "authoring/plot/plot_intensity.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -98,6 +100,11 @@ void wrap_into(std::vector<std::string>& lines, const std::string& text) {
 std::vector<std::string> caption_lines(const PlotInput& input, const std::string& totals) {
     std::vector<std::string> lines{std::string("Verdict: ") + verdict_name(input.verdict)};
     wrap_into(lines, totals);
+    if (input.schedule) {
+        for (const std::string& line : intensity_lines(*input.schedule)) {
+            wrap_into(lines, line);
+        }
+    }
     for (const std::string& f : input.findings) {
         wrap_into(lines, f);
     }

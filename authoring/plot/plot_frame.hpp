@@ -46,7 +46,8 @@ void draw_intensity_axis(SvgWriter& svg, const Frame& frame, double max_value,
 void draw_title(SvgWriter& svg, const Frame& frame, const std::string& title,
                 const std::string& subtitle);
 
-/// Caption lines under the axis: verdict first, then totals and findings, wrapped to the page.
+/// Caption lines under the axis: verdict first, then totals, every distinct intensity
+/// (relative, and %MSO when known) and findings, wrapped to the page.
 std::vector<std::string> caption_lines(const PlotInput& input, const std::string& totals);
 void draw_caption(SvgWriter& svg, const Frame& frame, const std::vector<std::string>& lines);
 

@@ -2,6 +2,7 @@
 // with the gaps labelled in the clinician's convention (silence after the nominal on-time)
 // and the device convention (silence after the last pulse, the MagVenture ITI).
 
+#include "authoring/plot/plot_intensity.hpp"
 #include "authoring/plot/plot_views.hpp"
 
 #include <algorithm>
@@ -19,7 +20,10 @@ constexpr std::size_t kMaxGapLabels = 6;
 struct TrainBox {
     double onset = 0;
     double nominal_end = 0;
-    double height = 0;
+    double height = 0;        ///< the (first) pulse's intensity
+    double second_height = 0; ///< a pair's second pulse: its own bar beside the first
+    bool paired = false;
+    const StimulusPlan* plan = nullptr;
     std::size_t block = 0;
     Rational silence_nominal;
     Rational silence_last;
@@ -40,12 +44,12 @@ std::vector<TrainBox> collect(const Schedule& schedule, bool use_mso, bool& too_
             too_many = true;
             return;
         }
-        double height = displayed_intensity(t.plan->intensity, use_mso);
-        if (t.plan->second) {
-            height = std::max(height, displayed_intensity(*t.plan->second, use_mso));
-        }
-        boxes.push_back({t.onset.to_double(), t.nominal_end.to_double(), height, t.plan->block,
-                         t.silence_after_nominal(), t.silence_after_last_pulse(), t.is_last});
+        const bool paired = t.plan->second.has_value();
+        boxes.push_back({t.onset.to_double(), t.nominal_end.to_double(),
+                         displayed_intensity(t.plan->intensity, use_mso),
+                         paired ? displayed_intensity(*t.plan->second, use_mso) : 0, paired,
+                         t.plan, t.plan->block, t.silence_after_nominal(),
+                         t.silence_after_last_pulse(), t.is_last});
     });
     return boxes;
 }
@@ -129,15 +133,46 @@ void draw_block_names(SvgWriter& svg, const Frame& frame, const TimeAxis& axis,
     }
 }
 
+/// Second bars of pairs: amber with a dark outline, unlike any block shade.
+constexpr const char* kSecondPulseFill = "#e8b04a";
+
 void draw_bars(SvgWriter& svg, const Frame& frame, const TimeAxis& axis,
                const std::vector<TrainBox>& boxes, double max_height) {
     const double scale = (frame.bottom - frame.top) / max_height;
     for (const TrainBox& b : boxes) {
         const double x0 = axis.x(b.onset);
-        const double w = std::max(axis.x(b.nominal_end) - x0, 0.8);
+        double w = std::max(axis.x(b.nominal_end) - x0, 0.8);
+        if (b.paired) {
+            // One bar per pulse of the pair, so two references never share a bar.
+            w = std::max(w / 2, 1.5); // wide enough to see two bars, not one
+
+            const double h2 = b.second_height * scale;
+            svg.rect(x0 + w, frame.bottom - h2, w, h2, kSecondPulseFill, "#1b3a5c",
+                     "stroke-width=\"0.4\"");
+        }
         const double h = b.height * scale;
         svg.rect(x0, frame.bottom - h, w, h, block_fill(b.block),
                  b.block % 3 == 2 ? "#1b3a5c" : "none", b.block % 3 == 2 ? "stroke-width=\"0.6\"" : "");
+    }
+}
+
+/// Writes the intensity over the first train and wherever it changes, when there is room
+/// (the caption lists every intensity in any case).
+void draw_intensity_labels(SvgWriter& svg, const Frame& frame, const TimeAxis& axis,
+                           const std::vector<TrainBox>& boxes, double max_height) {
+    const double scale = (frame.bottom - frame.top) / max_height;
+    std::string previous;
+    double free_from = -1e9;
+    for (const TrainBox& b : boxes) {
+        const std::string label = stimulus_intensity_label(*b.plan);
+        const double x = axis.x(b.onset);
+        if (label == previous || x < free_from) {
+            continue;
+        }
+        previous = label;
+        const double top = std::max(b.height, b.second_height) * scale;
+        svg.text(x, frame.bottom - top - 4, label, 10, "start", "#222222");
+        free_from = x + 6.0 * static_cast<double>(label.size()) + 8;
     }
 }
 
@@ -151,7 +186,7 @@ std::string render_session(const PlotInput& in) {
     const std::vector<TrainBox> boxes = collect(schedule, use_mso, too_many);
     double max_height = 1;
     for (const TrainBox& b : boxes) {
-        max_height = std::max(max_height, b.height);
+        max_height = std::max({max_height, b.height, b.second_height});
     }
     max_height *= 1.15;
 
@@ -160,6 +195,10 @@ std::string render_session(const PlotInput& in) {
                          short_duration(s.span) + ", device-style " + short_duration(s.device_style);
     std::vector<std::string> caption = caption_lines(in, totals);
     std::vector<std::string> legend{"Bars: trains (height = intensity; shade = block)."};
+    if (std::any_of(boxes.begin(), boxes.end(), [](const TrainBox& b) { return b.paired; })) {
+        legend.push_back("Paired pulses: two bars side by side, the first pulse's intensity "
+                         "(dark) then the second's (amber outlined).");
+    }
     for (const std::string& line : gap_lines(count_gaps(boxes))) {
         legend.push_back(line);
     }
@@ -173,6 +212,7 @@ std::string render_session(const PlotInput& in) {
     draw_title(svg, frame, schedule.protocol_name, "Session: every train on one time axis");
     TimeAxis axis{0, std::max(s.nominal.to_double(), 1e-6), frame.left, frame.right};
     draw_bars(svg, frame, axis, boxes, max_height);
+    draw_intensity_labels(svg, frame, axis, boxes, max_height);
     draw_gap_labels(svg, frame, axis, boxes);
     draw_block_names(svg, frame, axis, schedule, boxes);
     draw_time_axis(svg, frame, axis);

@@ -1,6 +1,7 @@
 // The train view: the first train (or burst group, or pair) pulse by pulse, with burst slots
 // shaded and the intervals labelled, so the pattern can be checked against the paper.
 
+#include "authoring/plot/plot_intensity.hpp"
 #include "authoring/plot/plot_views.hpp"
 
 #include <algorithm>
@@ -39,6 +40,41 @@ void bracket(SvgWriter& svg, const TimeAxis& axis, double t0, double t1, double 
     }
 }
 
+/// A pulse as drawn: its time, height, and the intensity label when it is the first pulse or
+/// its intensity differs from the pulse before it.
+struct DrawnPulse {
+    double time = 0;
+    double height = 0;
+    std::string label;      ///< "" when the pulse before has the same intensity
+    std::string last_label; ///< this pulse's intensity, to compare with the next
+};
+
+/// Each label beside its pulse, past the pulses close behind it with the same intensity (a
+/// burst), so the text crosses no pulse line; near the right edge it goes to the left.
+void draw_pulse_labels(SvgWriter& svg, const Frame& frame, const TimeAxis& axis,
+                       const std::vector<DrawnPulse>& pulses, double scale) {
+    for (std::size_t i = 0; i < pulses.size(); ++i) {
+        if (pulses[i].label.empty()) {
+            continue;
+        }
+        const double x = axis.x(pulses[i].time);
+        double after = x;
+        for (std::size_t j = i + 1; j < pulses.size() && pulses[j].label.empty() &&
+                                    axis.x(pulses[j].time) - x < 40;
+             ++j) {
+            after = axis.x(pulses[j].time);
+        }
+        const bool left = after > frame.right - 150;
+        const double at = left ? x - 5 : after + 5;
+        const double y = frame.bottom - pulses[i].height * scale + 10;
+        // A light box under the text, so later pulses it crosses do not strike it through.
+        const double width = 6.2 * static_cast<double>(pulses[i].label.size()) + 4;
+        svg.rect(left ? at - width + 2 : at - 2, y - 10, width, 13, "#ffffff", "none",
+                 "fill-opacity=\"0.85\"");
+        svg.text(at, y, pulses[i].label, 11, left ? "end" : "start", "#8c1d18");
+    }
+}
+
 std::string rate_label(const Rational& period, const Rational& rate) {
     return short_duration(period) + (rate.is_zero() ? "" : " (" + format_frequency(rate) + ")");
 }
@@ -64,11 +100,19 @@ std::string render_train(const PlotInput& in) {
     TimeAxis axis{onset - window * 0.05, onset + window * 1.05, frame.left, frame.right};
 
     double max_height = 1;
-    std::vector<std::pair<double, double>> pulses; // time, height
+    std::vector<DrawnPulse> pulses;
     PulseCursor cursor(*train);
     for (ScheduledPulse p; cursor.next(p) && p.unit < shown;) {
-        pulses.emplace_back(p.time.seconds().to_double(), displayed_intensity(*p.intensity, use_mso));
-        max_height = std::max(max_height, pulses.back().second);
+        std::string label = intensity_label(*p.intensity);
+        // Only the first pulse and each change of intensity are labelled.
+        if (!pulses.empty() && pulses.back().last_label == label) {
+            pulses.push_back({p.time.seconds().to_double(),
+                              displayed_intensity(*p.intensity, use_mso), "", label});
+        } else {
+            pulses.push_back({p.time.seconds().to_double(),
+                              displayed_intensity(*p.intensity, use_mso), label, label});
+        }
+        max_height = std::max(max_height, pulses.back().height);
     }
     max_height *= 1.3;
 
@@ -91,9 +135,11 @@ std::string render_train(const PlotInput& in) {
         }
     }
     const double scale = (frame.bottom - frame.top) / max_height;
-    for (const auto& [t, h] : pulses) {
-        svg.line(axis.x(t), frame.bottom, axis.x(t), frame.bottom - h * scale, "#8c1d18", 2.5);
+    for (const DrawnPulse& p : pulses) {
+        svg.line(axis.x(p.time), frame.bottom, axis.x(p.time), frame.bottom - p.height * scale,
+                 "#8c1d18", 2.5);
     }
+    draw_pulse_labels(svg, frame, axis, pulses, scale);
     const double y = frame.top + 14;
     if (plan.has_bursts && plan.pulses_per_unit > 1) {
         bracket(svg, axis, onset, onset + plan.pulse_period.to_double(), y + 28,

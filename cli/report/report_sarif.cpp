@@ -3,6 +3,7 @@
 #include "safety/table.hpp"
 #include "support/version.hpp"
 
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,28 @@ namespace {
 
 constexpr const char* kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr const char* kDocs = "docs/diagnostics.md";
+
+/// A path as an RFC 3986 relative reference: every byte but unreserved ones and '/' is
+/// percent-encoded (a space, '%', or a ':' that would read as a scheme make a bad URI).
+std::string uri_reference(const std::string& path) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+        }
+    }
+    return out;
+}
+
+json artifact_location(const std::string& path) {
+    return json{{"uri", uri_reference(path)}, {"uriBaseId", "%SRCROOT%"}};
+}
 
 /// SARIF counts columns in code points here (declared on the run); our columns are bytes.
 std::size_t code_point_column(const SourceFile& source, const SourceLocation& at) {
@@ -38,7 +61,7 @@ json region(const SourceFile& source, const SourceRange& range) {
 }
 
 json physical_location(const SourceFile& source, const SourceRange& range) {
-    return json{{"artifactLocation", {{"uri", source.path()}, {"uriBaseId", "%SRCROOT%"}}},
+    return json{{"artifactLocation", artifact_location(source.path())},
                 {"region", region(source, range)}};
 }
 
@@ -63,13 +86,11 @@ const safety::Rule* safety_rule(const FileReport& file, const Diagnostic& d) {
     return nullptr;
 }
 
-/// The lower-case anchor GitHub gives a "## S0101 — title" heading.
-std::string help_uri(const std::string& code) {
-    std::string anchor;
-    for (char c : code) {
-        anchor += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return std::string(kDocs) + "#" + anchor;
+/// Help for a diagnostic code: where its section is in the documentation that ships with tmsc.
+std::string code_help(const std::string& code) {
+    return "tmsc diagnostic " + code + ". Its section '" + code + "' in " + kDocs +
+           " (in tmsc's source and installed documentation) says what it means, with an "
+           "example and how to fix it.";
 }
 
 /// Collects the rule descriptors the results refer to, in first-use order.
@@ -81,7 +102,7 @@ class RuleTable {
         if (auto it = indices_.find(id); it != indices_.end()) {
             return it->second;
         }
-        json descriptor{{"id", id}, {"helpUri", help_uri(d.code)}};
+        json descriptor{{"id", id}};
         if (rule) {
             descriptor["shortDescription"] = {{"text", rule->id}};
             descriptor["fullDescription"] = {{"text", rule->text}};
@@ -89,8 +110,8 @@ class RuleTable {
             descriptor["properties"] = {{"diagnosticCode", d.code}, {"citation", rule->citation}};
         } else {
             descriptor["shortDescription"] = {{"text", "tmsc " + d.code}};
-            descriptor["help"] = {{"text", "See " + help_uri(d.code) + " for what " + d.code +
-                                               " means and how to fix it."}};
+            descriptor["fullDescription"] = {{"text", code_help(d.code)}};
+            descriptor["help"] = {{"text", code_help(d.code)}};
         }
         indices_.emplace(id, rules_.size());
         rules_.push_back(std::move(descriptor));
@@ -135,15 +156,34 @@ json result(const FileReport& file, const Diagnostic& d, RuleTable& table) {
     return out;
 }
 
+/// `invocations[0]`: an error notification per input that could not be read at all.
+json invocation(const CheckInvocation& how) {
+    json notifications = json::array();
+    for (const UnreadableInput& input : how.unreadable) {
+        notifications.push_back(
+            json{{"level", "error"},
+                 {"message", {{"text", input.message}}},
+                 {"locations", json::array({json{{"physicalLocation",
+                                                  {{"artifactLocation",
+                                                    artifact_location(input.path)}}}}})}});
+    }
+    json out{{"executionSuccessful", how.unreadable.empty()}, {"exitCode", how.exit_code}};
+    if (!notifications.empty()) {
+        out["toolExecutionNotifications"] = notifications;
+    }
+    return out;
+}
+
 } // namespace
 
-std::string render_check_sarif(const std::vector<FileReport>& files) {
+std::string render_check_sarif(const std::vector<FileReport>& files,
+                               const CheckInvocation& how) {
     RuleTable table;
     json results = json::array();
     json artifacts = json::array();
     json verdicts = json::object();
     for (const FileReport& f : files) {
-        artifacts.push_back(json{{"location", {{"uri", f.source.path()}, {"uriBaseId", "%SRCROOT%"}}}});
+        artifacts.push_back(json{{"location", artifact_location(f.source.path())}});
         verdicts[f.source.path()] = verdict_name(f.result.verdict);
         for (const Diagnostic& d : f.result.diagnostics) {
             results.push_back(result(f, d, table));
@@ -151,8 +191,10 @@ std::string render_check_sarif(const std::vector<FileReport>& files) {
     }
     json driver{{"name", "tmsc"},
                 {"version", TMSC_VERSION},
+                {"informationUri", kInformationUri},
                 {"rules", table.rules()}};
     json run{{"tool", {{"driver", driver}}},
+             {"invocations", json::array({invocation(how)})},
              {"columnKind", "unicodeCodePoints"},
              {"artifacts", artifacts},
              {"results", results},

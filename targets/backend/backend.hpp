@@ -20,6 +20,9 @@ struct TargetFile {
     std::string suffix;   ///< ".rapid2.txt", ".ttl.bin", ...
     std::string contents; ///< bytes (text files end in a newline)
     bool binary = false;
+    /// False for a file that cannot be read back into pulses on its own (a BIDS table that
+    /// needs its companions); round-trip tests decode only the others.
+    bool decodable = true;
 };
 
 /// One pulse as the device will deliver it.
@@ -67,10 +70,15 @@ class TargetBackend {
     virtual DecodeResult decode(const TargetFile& file, const DeviceProfile& profile) const = 0;
 };
 
-/// Every back end, in the order `tmsc targets` lists them.
+/// Every stimulator back end, in the order `tmsc targets` lists them: the ways a session can
+/// be delivered (refusal notes and `tmsc check --device` count only these).
 const std::vector<const TargetBackend*>& all_backends();
 
-/// The back end called `name`, or nullptr.
+/// Back ends that program no stimulator (bids-nibs): compiled, written and attested like the
+/// others, listed after them, but never offered as a way to deliver a session.
+const std::vector<const TargetBackend*>& export_backends();
+
+/// The back end (stimulator or export) called `name`, or nullptr.
 const TargetBackend* find_backend(std::string_view name);
 
 /// Runs `backend`; when it refuses, every error gains a note naming the back ends that accept

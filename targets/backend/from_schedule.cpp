@@ -41,6 +41,16 @@ std::optional<Rational> mso_of(const ScheduledIntensity& intensity, DiagnosticLi
     return std::nullopt;
 }
 
+/// The reference of a written intensity as the export spells it.
+std::string reference_name(IntensityRef ref) {
+    switch (ref) {
+    case IntensityRef::Rmt: return "rMT";
+    case IntensityRef::Amt: return "aMT";
+    case IntensityRef::Mso: return "MSO";
+    }
+    return "MSO";
+}
+
 TargetTrain train_of(const TrainInstance& instance, const Rational& power) {
     const StimulusPlan& plan = *instance.plan;
     TargetTrain t;
@@ -56,6 +66,12 @@ TargetTrain train_of(const TrainInstance& instance, const Rational& power) {
     t.power_mso = power;
     t.next_onset_s = instance.next_onset;
     t.range = plan.range;
+    t.written_percent = plan.intensity.written.percent;
+    t.written_reference = reference_name(plan.intensity.written.ref);
+    if (plan.second) {
+        t.second_written_percent = plan.second->written.percent;
+        t.second_written_reference = reference_name(plan.second->written.ref);
+    }
     return t;
 }
 

@@ -35,6 +35,12 @@ struct TargetTrain {
     Rational power_mso;       ///< every pulse (the first of a pair)
     std::optional<Rational> second_power_mso; ///< the second pulse of a pair
     Rational next_onset_s;                    ///< the next occurrence's onset, or the session's end
+    /// The intensity as written, for exports that keep it relative (bids-nibs): the percentage
+    /// and its reference, "rMT", "aMT" or "MSO"; `second_` for the second pulse of a pair.
+    Rational written_percent;
+    std::string written_reference = "MSO";
+    std::optional<Rational> second_written_percent;
+    std::string second_written_reference;
     SourceRange range;                        ///< the statement in the source
 
     std::int64_t pulses() const { return units * pulses_per_unit; }

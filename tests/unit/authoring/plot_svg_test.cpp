@@ -22,10 +22,11 @@ std::string read(const std::string& path) {
     return ss.str();
 }
 
-std::string render_example(const std::string& name, PlotView view) {
+std::string render_example(const std::string& name, PlotView view,
+                           const LowerOptions& options = {}) {
     LoadResult loaded = load_source(std::string(TMSC_SOURCE_DIR) + "/examples/" + name + ".tms");
     EXPECT_TRUE(loaded.source.has_value());
-    auto p = lower_source(std::move(*loaded.source), LowerOptions{}, VerdictPolicy::RequireResolved);
+    auto p = lower_source(std::move(*loaded.source), options, VerdictPolicy::RequireResolved);
     EXPECT_TRUE(p->schedule && p->summary) << render_all(p->diagnostics, p->source);
     std::vector<std::string> findings;
     for (const Diagnostic& d : p->diagnostics) {
@@ -116,6 +117,52 @@ TEST(PlotSvg, CourseViewDrawsEachSessionOfTheDayAndTheIntervalAnchor) {
     EXPECT_EQ(count(svg, "fill=\"#1b3a5c\""), 10u);
     EXPECT_NE(svg.find("50 min end to start"), std::string::npos);
     EXPECT_NE(svg.find("18000 pulses per day"), std::string::npos);
+}
+
+/// The heights of every <rect> with this fill, in document order.
+std::vector<double> bar_heights(const std::string& svg, const std::string& fill) {
+    std::vector<double> out;
+    const std::regex bar("<rect [^>]*height=\"([0-9.]+)\" fill=\"" + fill + "\"");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), bar), end; it != end; ++it) {
+        out.push_back(std::stod((*it)[1].str()));
+    }
+    return out;
+}
+
+TEST(PlotSvg, SessionViewDrawsOneBarPerReferenceOfEachPair) {
+    // SICI: 40 pairs, conditioning 80 %aMT then test 120 %rMT; each pulse has its own bar.
+    const std::string svg = render_example("sici-paired-pulse", PlotView::Session);
+    const std::vector<double> first = bar_heights(svg, "#1b3a5c");
+    const std::vector<double> second = bar_heights(svg, "#e8b04a");
+    ASSERT_EQ(first.size(), 40u);
+    ASSERT_EQ(second.size(), 40u);
+    // Heights are in proportion to 80 and 120 (percent of each pulse's own reference).
+    EXPECT_NEAR(second[0] / first[0], 120.0 / 80.0, 1e-3);
+    EXPECT_NE(svg.find(">80 %aMT, then 120 %rMT<"), std::string::npos) << "label over the bars";
+    EXPECT_NE(svg.find(">Intensity: 80 %aMT, then 120 %rMT<"), std::string::npos);
+    EXPECT_NE(svg.find("Paired pulses: two bars side by side"), std::string::npos);
+}
+
+TEST(PlotSvg, EveryViewWritesTheIntensityRelativeAndInMsoWhenTheThresholdIsKnown) {
+    LowerOptions with_rmt;
+    with_rmt.rmt_mso = Rational(55);
+    for (PlotView view : {PlotView::Session, PlotView::Train, PlotView::Course}) {
+        SCOPED_TRACE(static_cast<int>(view));
+        EXPECT_NE(render_example("fda-10hz", view).find("Intensity: 120 %rMT<"), std::string::npos);
+        EXPECT_NE(render_example("fda-10hz", view, with_rmt).find("Intensity: 120 %rMT = 66 %MSO<"),
+                  std::string::npos);
+    }
+    const std::string train = render_example("fda-10hz", PlotView::Train, with_rmt);
+    EXPECT_EQ(count(train, ">120 %rMT = 66 %MSO<"), 1u) << "the first pulse is labelled once";
+}
+
+TEST(PlotSvg, EachBlockNamesItsOwnIntensity) {
+    const std::string svg = render_example("sequential-bilateral", PlotView::Session);
+    const std::size_t at = svg.find(">Intensity: ");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_EQ(svg.substr(at, svg.find('<', at) - at),
+              ">Intensity: right DLPFC, 1 Hz (right_dlpfc): 120 %rMT; "
+              "left DLPFC, 10 Hz (left_dlpfc): 120 %rMT");
 }
 
 TEST(PlotSvg, TextIsEscaped) {

@@ -136,5 +136,15 @@ TEST(ManPage, RendersWithoutWarnings) {
     EXPECT_EQ(r.err, "");
 }
 
+TEST(ManPage, MandocLintsItWithoutAMessage) {
+    // mandoc is stricter than groff: an unparseable .TH date, lines over 80 bytes, bad macros.
+    if (run_shell("command -v mandoc", ".").exit_code != 0) {
+        GTEST_SKIP() << "mandoc is not installed";
+    }
+    const testing_support::ProcessResult r = run_shell("mandoc -Tlint " + shell_quote(kPage), ".");
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(r.out + r.err, "");
+}
+
 } // namespace
 } // namespace tmsc

@@ -145,5 +145,59 @@ TEST(Sarif, ColumnsCountCodePointsNotBytes) {
     EXPECT_EQ(region["startColumn"].get<int>(), byte_column - 1);
 }
 
+TEST(Sarif, AMissingInputStillGivesAWholeLogThatNamesItAndExitsTwo) {
+    const auto run = run_tmsc({"check", "--format", "sarif", "examples/fda-10hz.tms",
+                               "no-such.tms", "examples/unsafe/20hz-2s-130pct.tms"},
+                              TMSC_SOURCE_DIR);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("no-such.tms"), std::string::npos) << run.err;
+    const json log = json::parse(run.out);
+    expect_sarif_shape(log);
+    const json& sarif_run = log["runs"][0];
+    // The files after the missing one are still checked.
+    ASSERT_EQ(sarif_run["artifacts"].size(), 2u);
+    EXPECT_EQ(sarif_run["artifacts"][1]["location"]["uri"], "examples/unsafe/20hz-2s-130pct.tms");
+    EXPECT_FALSE(sarif_run["results"].empty());
+    const json& invocation = sarif_run["invocations"][0];
+    EXPECT_EQ(invocation["executionSuccessful"], false);
+    EXPECT_EQ(invocation["exitCode"], 2);
+    ASSERT_EQ(invocation["toolExecutionNotifications"].size(), 1u);
+    const json& note = invocation["toolExecutionNotifications"][0];
+    EXPECT_EQ(note["level"], "error");
+    EXPECT_EQ(note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "no-such.tms");
+}
+
+TEST(Sarif, AReadableRunSucceedsAndNamesTheProjectWithAnAbsoluteUri) {
+    const auto run =
+        run_tmsc({"check", "--format", "sarif", "examples/unsafe/20hz-2s-130pct.tms"}, TMSC_SOURCE_DIR);
+    EXPECT_EQ(run.exit_code, 1);
+    const json log = json::parse(run.out);
+    const json& invocation = log["runs"][0]["invocations"][0];
+    EXPECT_EQ(invocation["executionSuccessful"], true);
+    EXPECT_EQ(invocation["exitCode"], 1);
+    EXPECT_FALSE(invocation.contains("toolExecutionNotifications"));
+    const json& driver = log["runs"][0]["tool"]["driver"];
+    EXPECT_EQ(driver["informationUri"], "https://tmsc.dev/");
+    for (const json& rule : driver["rules"]) {
+        EXPECT_FALSE(rule.contains("helpUri")) << rule.dump();
+        EXPECT_FALSE(rule["fullDescription"]["text"].get<std::string>().empty());
+    }
+}
+
+TEST(Sarif, OtherFormatsStillStopAtAMissingInput) {
+    const auto run = run_tmsc({"check", "no-such.tms", "examples/fda-10hz.tms"}, TMSC_SOURCE_DIR);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.out, "");
+}
+
+TEST(Sarif, PathsArePercentEncodedIntoUriReferences) {
+    const auto dir = testing_support::scratch_dir("sarif-uri");
+    std::ofstream(dir / "a b:%.tms") << "protocol \"x\" { session { wait 1 zz } }\n";
+    const auto run = run_tmsc({"check", "--format", "sarif", "a b:%.tms"}, dir);
+    ASSERT_EQ(run.exit_code, 1) << run.err;
+    const json log = json::parse(run.out);
+    EXPECT_EQ(log["runs"][0]["artifacts"][0]["location"]["uri"], "a%20b%3A%25.tms");
+}
+
 } // namespace
 } // namespace tmsc

@@ -32,7 +32,7 @@ TEST(TargetCatalog, TargetsAreListedOneLineEach) {
     }
     const std::vector<std::string> expected = {"json", "csv", "magstim-rapid2",
                                                "magstim-rapid2-console", "magventure", "ttl",
-                                               "ttl-c-header"};
+                                               "ttl-c-header", "bids-nibs"};
     EXPECT_EQ(names, expected);
 }
 
