@@ -1,8 +1,9 @@
 // Plays an avr-ttl image in simavr and checks the trigger pin against the schedule tmsc
 // compiled for the same protocol (tmsc compile --target json, exact times in "t_s"):
 //   avr_ttl_sim ELF SCHEDULE.json play [--serial-start] [--first N]
-//   avr_ttl_sim ELF SCHEDULE.json abort K      (abort input opens during pulse K)
+//   avr_ttl_sim ELF SCHEDULE.json abort K [--serial]  (abort input opens, or 'X', in pulse K)
 //   avr_ttl_sim ELF SCHEDULE.json refuse       (a damaged table: no edge, "REFUSED digest")
+//   avr_ttl_sim ELF SCHEDULE.json open-abort   (abort line open at the start: no edge)
 // Prints what it measured; exit 0 when every check holds, 1 otherwise, 2 on usage errors.
 
 #include "tests/firmware/simulated_board.hpp"
@@ -84,15 +85,17 @@ struct Verdict {
     }
 };
 
-/// Waits for READY, closes the abort line, releases start, then requests a start.
-std::uint64_t boot_and_start(SimulatedBoard& board, bool serial_start, Verdict& v) {
+/// Waits for READY, closes the abort line (unless `abort_open`), releases start, then
+/// requests a start.
+std::uint64_t boot_and_start(SimulatedBoard& board, bool serial_start, Verdict& v,
+                             bool abort_open = false) {
     const bool booted = board.run(SimulatedBoard::kHz, [&] {
         return board.serial().find("\r\n") != std::string::npos;
     });
     std::cout << "boot: " << board.serial().substr(0, board.serial().find('\r')) << " after "
               << board.cycle() << " cycles\n";
     v.check(booted, "the firmware reports within 1 s of reset");
-    board.drive_d(kAbortPin, false);
+    board.drive_d(kAbortPin, abort_open);
     board.drive_d(kStartPin, true);
     board.run(board.cycle() + 1000, [] { return false; });
     const std::uint64_t pressed = board.cycle();
@@ -184,20 +187,27 @@ int play(SimulatedBoard& board, const Schedule& s, bool serial_start, std::size_
     return v.failures ? 1 : 0;
 }
 
-int abort_during(SimulatedBoard& board, const Schedule& s, std::size_t k) {
+int abort_during(SimulatedBoard& board, const Schedule& s, std::size_t k, bool by_serial) {
     Verdict v;
     const std::uint64_t pressed = boot_and_start(board, false, v);
     board.run(end_cycle(s, k + 1, pressed), [&] { return board.edges().size() >= 2 * k + 1; });
     v.check(board.edges().size() == 2 * k + 1, "pulse " + std::to_string(k) + " rose");
     const std::uint64_t opened = board.cycle() + s.width_cycles / 2;
-    board.at_cycle(opened, [&] { board.drive_d(kAbortPin, true); });
+    board.at_cycle(opened, [&] {
+        if (by_serial) {
+            board.send('X');
+        } else {
+            board.drive_d(kAbortPin, true);
+        }
+    });
     board.run(opened + SimulatedBoard::kHz, [] { return false; });
     v.check(board.edges().size() == 2 * k + 2, "one edge after the abort, the fall");
     if (board.edges().size() >= 2 * k + 2) {
         const std::uint64_t fall = board.edges()[2 * k + 1].cycle;
         std::cout << "abort: pin low " << fall - opened << " cycles after the abort edge\n";
-        v.check(fall >= opened && fall - opened <= kAbortBoundCycles,
-                "pin low within 32 ticks of the abort");
+        // A serial byte is received only after its 10 bits at 115200 baud (1389 cycles).
+        const std::uint64_t bound = kAbortBoundCycles + (by_serial ? 1389 : 0);
+        v.check(fall >= opened && fall - opened <= bound, "pin low within 32 ticks of the abort");
     }
     v.check(board.serial().find("ABORT " + std::to_string(k) + "\r\n") != std::string::npos,
             "the firmware reports ABORT " + std::to_string(k));
@@ -205,12 +215,12 @@ int abort_during(SimulatedBoard& board, const Schedule& s, std::size_t k) {
     return v.failures ? 1 : 0;
 }
 
-int refuse(SimulatedBoard& board) {
+/// No edge for 1 s after a start, and the report `why`.
+int refuse(SimulatedBoard& board, bool abort_open, const std::string& why) {
     Verdict v;
-    const std::uint64_t pressed = boot_and_start(board, false, v);
+    const std::uint64_t pressed = boot_and_start(board, false, v, abort_open);
     board.run(pressed + SimulatedBoard::kHz, [] { return false; });
-    v.check(board.serial().find("REFUSED digest") != std::string::npos,
-            "the firmware reports REFUSED digest");
+    v.check(board.serial().find(why) != std::string::npos, "the firmware reports " + why);
     v.check(board.edges().empty(), "the trigger pin never moves");
     std::cout << "serial: " << board.serial() << "edges: " << board.edges().size() << '\n';
     return v.failures ? 1 : 0;
@@ -230,10 +240,14 @@ int main(int argc, char** argv) {
         SimulatedBoard board(argv[1]);
         const Schedule s = read_schedule(argv[2], 1000);
         if (mode == "refuse") {
-            return refuse(board);
+            return refuse(board, false, "REFUSED digest\r\n");
         }
-        if (mode == "abort" && argc == 5) {
-            return abort_during(board, s, std::stoul(argv[4]));
+        if (mode == "open-abort") {
+            return refuse(board, true, "REFUSED abort input high\r\n");
+        }
+        if (mode == "abort" && argc >= 5) {
+            return abort_during(board, s, std::stoul(argv[4]),
+                                argc == 6 && std::string(argv[5]) == "--serial");
         }
         bool serial_start = false;
         std::size_t first = 0;
