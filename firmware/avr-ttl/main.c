@@ -71,6 +71,8 @@ static void wait_for_start(void) {
         }
         sei();
         player_start_requested = 0;
+        /* Cleared before the level is read: an abort edge after the check still counts. */
+        player_aborted = 0;
         if (!player_abort_line_high()) {
             return;
         }
@@ -82,7 +84,6 @@ static void play(const table_fields *f) {
     schedule_cursor c;
     const uint16_t width = (uint16_t)(f->width_us * TICKS_PER_US);
     uint32_t done = 0;
-    player_aborted = 0;
     serial_print("START\r\n");
     uint8_t more = schedule_begin(&c, f); /* before time 0: its divisions take ~0.3 ms */
     const uint64_t zero = player_now() + START_LEAD_TICKS;
