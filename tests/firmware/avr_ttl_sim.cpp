@@ -1,9 +1,10 @@
 // Plays an avr-ttl image in simavr and checks the trigger pin against the schedule tmsc
-// compiled for the same protocol (tmsc compile --target json, exact times in "t_s"):
-//   avr_ttl_sim ELF SCHEDULE.json play [--serial-start] [--first N]
-//   avr_ttl_sim ELF SCHEDULE.json abort K [--serial]  (abort input opens, or 'X', in pulse K)
-//   avr_ttl_sim ELF SCHEDULE.json refuse       (a damaged table: no edge, "REFUSED digest")
-//   avr_ttl_sim ELF SCHEDULE.json open-abort   (abort line open at the start: no edge)
+// compiled for the same protocol (tmsc compile --target json, exact times in "t_s") and the
+// pulse width its header declares (TMSC_PULSE_WIDTH_US of the table.ttl.h it was built from):
+//   avr_ttl_sim ELF HEADER SCHEDULE.json play [--serial-start] [--first N]
+//   avr_ttl_sim ELF HEADER SCHEDULE.json abort K [--serial]  (abort opens, or 'X', in pulse K)
+//   avr_ttl_sim ELF HEADER SCHEDULE.json refuse      (a damaged table: no edge, "REFUSED digest")
+//   avr_ttl_sim ELF HEADER SCHEDULE.json open-abort  (abort line open at the start: no edge)
 // Prints what it measured; exit 0 when every check holds, 1 otherwise, 2 on usage errors.
 
 #include "tests/firmware/simulated_board.hpp"
@@ -62,6 +63,18 @@ struct Schedule {
     std::vector<Exact> onsets;
     std::uint64_t width_cycles = 0;
 };
+
+/// TMSC_PULSE_WIDTH_US of a ttl-c-header output.
+std::uint64_t declared_width_us(const std::string& header) {
+    std::ifstream in(header);
+    const std::string key = "#define TMSC_PULSE_WIDTH_US ";
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind(key, 0) == 0) {
+            return std::stoull(line.substr(key.size()));
+        }
+    }
+    throw std::runtime_error(header + " declares no TMSC_PULSE_WIDTH_US");
+}
 
 Schedule read_schedule(const std::string& path, std::uint64_t width_us) {
     std::ifstream in(path);
@@ -231,27 +244,28 @@ int refuse(SimulatedBoard& board, bool abort_open, const std::string& why) {
 
 int main(int argc, char** argv) {
     using namespace tmsc::firmware_test;
-    if (argc < 4) {
-        std::cerr << "usage: avr_ttl_sim ELF SCHEDULE.json play|abort K|refuse [options]\n";
+    if (argc < 5) {
+        std::cerr << "usage: avr_ttl_sim ELF HEADER SCHEDULE.json play|abort K|refuse|open-abort"
+                     " [options]\n";
         return 2;
     }
     try {
-        const std::string mode = argv[3];
+        const std::string mode = argv[4];
         SimulatedBoard board(argv[1]);
-        const Schedule s = read_schedule(argv[2], 1000);
+        const Schedule s = read_schedule(argv[3], declared_width_us(argv[2]));
         if (mode == "refuse") {
             return refuse(board, false, "REFUSED digest\r\n");
         }
         if (mode == "open-abort") {
             return refuse(board, true, "REFUSED abort input high\r\n");
         }
-        if (mode == "abort" && argc >= 5) {
-            return abort_during(board, s, std::stoul(argv[4]),
-                                argc == 6 && std::string(argv[5]) == "--serial");
+        if (mode == "abort" && argc >= 6) {
+            return abort_during(board, s, std::stoul(argv[5]),
+                                argc == 7 && std::string(argv[6]) == "--serial");
         }
         bool serial_start = false;
         std::size_t first = 0;
-        for (int i = 4; i < argc; ++i) {
+        for (int i = 5; i < argc; ++i) {
             const std::string a = argv[i];
             serial_start |= a == "--serial-start";
             if (a == "--first" && i + 1 < argc) {
