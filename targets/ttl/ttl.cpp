@@ -7,6 +7,7 @@
 #include "targets/backend/backend_support.hpp"
 #include "targets/ttl/ttl_backends.hpp"
 #include "targets/ttl/ttl_format.hpp"
+#include "targets/ttl/ttl_header.hpp"
 
 #include <limits>
 
@@ -34,6 +35,9 @@ class TtlBackend final : public TargetBackend {
                                            TargetProgram& program, DiagnosticList& out) const;
     bool check_width(const ttl::TriggerTable& t, const ValueGrid& widths,
                      const TargetSession& session, DiagnosticList& out) const;
+    std::optional<TargetFile> file(const ttl::TriggerTable& t, const TargetProgram& program,
+                                   const std::string& title, const SourceRange& range,
+                                   DiagnosticList& out) const;
 
     bool c_header_;
 };
@@ -113,7 +117,10 @@ TtlBackend::table(const TargetSession& session, const DeviceProfile& profile,
         return std::nullopt;
     }
     report.emit(out);
-    times.emit(out, name(), "pulse onsets", session.range);
+    if (!c_header_) {
+        // The header keeps every time exact; only the binary table rounds to microseconds.
+        times.emit(out, name(), "pulse onsets", session.range);
+    }
     return table;
 }
 
@@ -133,32 +140,50 @@ TargetResult TtlBackend::compile(const TargetSession& session, const DeviceProfi
     if (!t) {
         return result;
     }
-    if (c_header_ && !t->onsets_us.empty() &&
-        t->onsets_us.back() > std::numeric_limits<std::uint32_t>::max()) {
-        refuse(out, "T0207",
-               std::string(name()) + ": the last onset, " + std::to_string(t->onsets_us.back()) +
-                   " us, does not fit the header's 32-bit microseconds (about 71.6 min); use ttl",
-               session.range);
-        return result;
-    }
     add_totals_note(out, name(), totals_of(session.trains, session.end_s),
                     totals_of(program.trains, program.end_s), session.range);
     const std::string title = "\"" + session.protocol_name + "\" for the " + profile.name;
-    program.files.push_back(c_header_
-                                ? TargetFile{".ttl.h", ttl::write_c_header(*t, title), false}
-                                : TargetFile{".ttl.bin", to_string(ttl::write_binary(*t)), true});
+    auto written = file(*t, program, title, session.range, out);
+    if (!written) {
+        return result;
+    }
+    program.files.push_back(std::move(*written));
     result.program = std::move(program);
     return result;
 }
 
+std::optional<TargetFile> TtlBackend::file(const ttl::TriggerTable& t,
+                                           const TargetProgram& program, const std::string& title,
+                                           const SourceRange& range, DiagnosticList& out) const {
+    if (!c_header_) {
+        return TargetFile{".ttl.bin", to_string(ttl::write_binary(t)), true};
+    }
+    std::string why;
+    const auto compact = ttl::compact_table(program.trains, t.pulse_width_us, t.power_mso, why);
+    if (!compact) {
+        refuse(out, "T0207", std::string(name()) + ": " + why + "; use ttl", range);
+        return std::nullopt;
+    }
+    return TargetFile{".ttl.h", ttl::write_c_header(*compact, title), false};
+}
+
 DecodeResult TtlBackend::decode(const TargetFile& file, const DeviceProfile&) const {
     std::string error;
-    const auto t = c_header_ ? ttl::read_c_header(file.contents, error)
-                             : ttl::read_binary(to_bytes(file.contents), error);
+    std::vector<DevicePulse> pulses;
+    if (c_header_) {
+        const auto compact = ttl::read_c_header(file.contents, error);
+        if (!compact) {
+            return {std::nullopt, error};
+        }
+        for (const Rational& onset : compact->onsets_s()) {
+            pulses.push_back({onset, Rational(compact->power_mso)});
+        }
+        return {std::move(pulses), ""};
+    }
+    const auto t = ttl::read_binary(to_bytes(file.contents), error);
     if (!t) {
         return {std::nullopt, error};
     }
-    std::vector<DevicePulse> pulses;
     for (std::uint64_t onset : t->onsets_us) {
         pulses.push_back(
             {Rational(static_cast<std::int64_t>(onset), 1000000), Rational(t->power_mso)});

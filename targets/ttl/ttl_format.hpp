@@ -1,7 +1,8 @@
 #pragma once
 // TTL trigger tables: pulse onsets in whole microseconds from the start of the table, for a
-// DAQ or microcontroller wired to the stimulator's trigger input. Two encodings of one table:
-// a little-endian binary file and a C header for firmware. Layout: docs/targets/ttl.md.
+// DAQ or microcontroller wired to the stimulator's trigger input. The same pulses go into
+// this little-endian binary file and into the compact C header for firmware (ttl_header.hpp).
+// Layout: docs/targets/ttl.md.
 
 #include "targets/backend/bytes.hpp"
 
@@ -28,14 +29,5 @@ struct TriggerTable {
 Bytes write_binary(const TriggerTable& table);
 /// Reads the binary form; nullopt and `error` when malformed or the CRC is wrong.
 std::optional<TriggerTable> read_binary(const Bytes& bytes, std::string& error);
-
-/// The C header: defines, and `tmsc_onsets_us` as uint32_t (PROGMEM on AVR). Every onset must
-/// fit 32 bits. `title` goes into the leading comment.
-std::string write_c_header(const TriggerTable& table, const std::string& title);
-/// Reads a header written by write_c_header; checks the count and the CRC-32 define.
-std::optional<TriggerTable> read_c_header(const std::string& text, std::string& error);
-
-/// CRC-32 of the onsets as little-endian uint32 (the C header's TMSC_ONSETS_CRC32).
-std::uint32_t onsets_crc32_u32(const std::vector<std::uint64_t>& onsets_us);
 
 } // namespace tmsc::targets::ttl

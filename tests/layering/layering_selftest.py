@@ -11,7 +11,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CHECK = HERE / "check_layering.py"
-ROOMS = ["support", "grammar", "compiler", "safety", "targets", "authoring", "cli", "tests",
+ROOMS = ["firmware", "support", "grammar", "compiler", "safety", "targets", "authoring", "cli", "tests",
          "bench"]
 
 

@@ -1,7 +1,7 @@
 // One checked-in golden file per back end (tests/golden-targets/): the exact bytes each back
 // end writes for a small session, plus its diagnostics. Refresh for review with
 //   TMSC_UPDATE_GOLDEN=1 ./tmsc_tests --gtest_filter='TargetGolden*'
-// and read the diff before committing it.
+// (or tests/golden-targets/refresh.sh) and read the diff before committing it.
 
 #include "targets/backend/backend.hpp"
 #include "tests/unit/common/lower_test_support.hpp"
