@@ -1,5 +1,7 @@
 #include "safety/explain.hpp"
 
+#include "safety/timeline/timeline_check.hpp"
+
 #include "safety/describe.hpp"
 #include "safety/obligations.hpp"
 #include "safety/table.hpp"
@@ -166,14 +168,66 @@ std::string heading(const SafetyModel& model, const Obligation& o) {
     return "";
 }
 
+/// "  RULE: 20 s of 2.05 s allowed, exceeded by 875.6 % (citation) [T]" for a timeline margin.
+std::string timeline_line(const timeline::Margin& m) {
+    std::string line = "  " + m.rule->id + ": ";
+    if (m.no_limit) {
+        return line + "no limit at any allowed value (only tested durations, >x, bracket it)\n";
+    }
+    if (!m.at_least) {
+        line += m.actual_text + " of " + m.limit_text + " allowed, ";
+        line += m.actual <= m.limit ? percent((m.limit - m.actual) / m.limit) + " margin"
+                                    : "exceeded by " + percent((m.actual - m.limit) / m.limit);
+    } else {
+        const bool strict = m.rule->strict;
+        line += m.actual_text + (strict ? ", more than " : ", at least ") + m.limit_text + " required, ";
+        const bool ok = strict ? m.actual > m.limit : m.actual >= m.limit;
+        line += ok ? percent((m.actual - m.limit) / m.limit) + " margin"
+                   : "short by " + percent((m.limit - m.actual) / m.limit);
+    }
+    line += " (" + m.rule->citation + ") [" + confidence_name(m.rule->confidence) + "]\n";
+    return m.note.empty() ? line : line + "      note: " + m.note + "\n";
+}
+
+/// The blocks of a timeline without timing ranges: one per train, series, gap and total,
+/// exactly as check judged them.
+void timeline_blocks(const timeline::TimelineOutcome& line, std::map<std::string, std::string>& blocks,
+                     std::vector<std::string>& order) {
+    for (const timeline::Margin& m : line.margins) {
+        if (!blocks.count(m.subject)) {
+            order.push_back(m.subject);
+            blocks[m.subject] = m.subject + "\n";
+        }
+        blocks[m.subject] += timeline_line(m);
+    }
+    for (const timeline::TimelineFinding& f : line.findings) {
+        if (!f.finding.rule) {
+            const SourceRange& r = f.finding.diagnostic.range;
+            const std::string key = "not covered (" + f.kind + ") at " + position(r);
+            order.push_back(key);
+            blocks[key] = key + ": " + f.finding.diagnostic.message + "\n";
+        }
+    }
+}
+
 } // namespace
 
 std::string explain_protocol(const ResolvedProtocol& protocol, Verifier& verifier) {
     const SafetyModel model = build_model(protocol);
     const ObligationSet set = build_obligations(model, verifier.rules());
+    const timeline::TimelineOutcome judged = timeline::judge_protocol_timeline(protocol, verifier.rules());
     std::map<std::string, std::string> blocks; // subject key -> lines
     std::vector<std::string> order;            // subjects in model order
+    if (judged.exact) {
+        timeline_blocks(judged, blocks, order);
+    }
     for (const Obligation& o : set.obligations) {
+        // As in check: an exact timeline judges trains, gaps and pulse totals itself.
+        if (judged.exact && (o.subject == Subject::Train || o.subject == Subject::Gap ||
+                           o.subject == Subject::Day ||
+                           (o.subject == Subject::Session && o.quantity == Quantity::Pulses))) {
+            continue;
+        }
         std::string line;
         if (!o.is_coverage()) {
             line = margin_line(model, verifier.rules(), verifier.session(), o);
@@ -194,7 +248,7 @@ std::string explain_protocol(const ResolvedProtocol& protocol, Verifier& verifie
     for (const std::string& key : order) {
         out += blocks[key];
     }
-    for (const Uncovered& u : set.uncovered) {
+    for (const Uncovered& u : judged.exact ? std::vector<Uncovered>{} : set.uncovered) {
         out += "not covered (" + u.code + ") at " + position(u.range) + ": " + u.message + "\n";
     }
     return out.empty() ? "no train, gap or session total that a rule applies to\n" : out;

@@ -11,6 +11,11 @@ namespace tmsc::safety::timeline {
 
 namespace {
 
+/// "5:27".
+std::string at(const SourceRange& range) {
+    return std::to_string(range.begin.line) + ":" + std::to_string(range.begin.column);
+}
+
 Severity severity_of(const Rule& rule) {
     return rule.severity == RuleSeverity::Error ? Severity::Error : Severity::Warning;
 }
@@ -93,6 +98,37 @@ void RuleJudge::record(const std::string& key, TimelineFinding finding) {
     it->second.instances = seen;
 }
 
+void RuleJudge::margin(const std::string& key, Margin m) {
+    auto it = margins_.find(key);
+    if (it == margins_.end()) {
+        margin_order_.push_back(key);
+        margins_.emplace(key, std::move(m));
+        return;
+    }
+    Margin& have = it->second;
+    if (have.no_limit && !m.no_limit) {
+        have = std::move(m);
+        return;
+    }
+    if (m.no_limit || have.limit <= Rational(0) || m.limit <= Rational(0)) {
+        return;
+    }
+    // Keep the instance closest to (or furthest past) its limit.
+    const Rational mine = m.actual / m.limit;
+    const Rational theirs = have.actual / have.limit;
+    if (m.at_least ? mine < theirs : mine > theirs) {
+        have = std::move(m);
+    }
+}
+
+std::vector<Margin> RuleJudge::margins() const {
+    std::vector<Margin> out;
+    for (const std::string& key : margin_order_) {
+        out.push_back(margins_.at(key));
+    }
+    return out;
+}
+
 void RuleJudge::judged(const Rule& rule, const std::string& key, SourceRange range) {
     const std::string id = rule.id + "|" + key;
     const bool broken = findings_.count(id) > 0;
@@ -154,7 +190,16 @@ void RuleJudge::table(const Rule& rule, const TrainFacts& t, const WrittenIntens
             worst_at = point;
         }
     }
-    if (!limit || t.duration <= *limit) {
+    const std::string heading = (t.series ? "series at " : "train at ") + at(first_statement(t.origin)) +
+                                ": " + describe(t) + ", " + w.value.to_string();
+    const std::string margin_key = rule.id + "|" + t.origin.signature() + "|" + w.value.to_string() + w.param;
+    if (!limit) {
+        margin(margin_key, Margin{&rule, heading, t.duration, Rational(0), false, true, clock(t.duration), "", ""});
+        return;
+    }
+    margin(margin_key, Margin{&rule, heading, t.duration, *limit, false, false, clock(t.duration), clock(*limit),
+                              unverified_row_note(tab, t.rate)});
+    if (t.duration <= *limit) {
         return;
     }
     std::vector<DiagnosticNote> notes;
@@ -183,6 +228,13 @@ void RuleJudge::table(const Rule& rule, const TrainFacts& t, const WrittenIntens
 
 void RuleJudge::maximum(const Rule& rule, const TrainFacts& t) {
     auto check = [&](const std::optional<Rational>& value, const std::string& what) {
+        if (value) {
+            margin(rule.id + "|" + t.origin.signature() + "|" + what,
+                   Margin{&rule,
+                          (t.series ? "series at " : "train at ") + at(first_statement(t.origin)) + ": " + describe(t),
+                          *value, rule.max, false, false, format_quantity(rule.quantity, *value, rule.reference),
+                          format_quantity(rule.quantity, rule.max, rule.reference), ""});
+        }
         if (value && *value > rule.max) {
             const bool shown = rule.quantity == Quantity::Rate || rule.quantity == Quantity::Duration;
             violation(rule, t,
@@ -263,6 +315,11 @@ void RuleJudge::totals(std::int64_t sessions_per_day) {
             continue;
         }
         const std::string key = session ? "session" : "day";
+        margin(rule.id + "|" + key,
+               Margin{&rule, session ? "session" : "day (" + std::to_string(sessions_per_day) +
+                                                   (sessions_per_day == 1 ? " session)" : " sessions)"),
+                      Rational(actual), rule.max, false, false, std::to_string(actual) + " pulses",
+                      rule.max.to_string() + " pulses", ""});
         if (Rational(actual) > rule.max) {
             std::string patterns;
             for (PatternKind p : rule.applies_to.patterns) {
@@ -349,6 +406,9 @@ void RuleJudge::gap(const TrainFacts& before, const TrainFacts& after, const Rat
         }
         const std::string key = before.origin.signature() + ">" + after.origin.signature();
         const bool short_gap = rule.strict ? silence <= rule.min_gap_s : silence < rule.min_gap_s;
+        margin(rule.id + "|" + key,
+               Margin{&rule, "gap at " + at(first_statement(after.origin)) + ": the silence after the " + describe(before),
+                      silence, rule.min_gap_s, true, false, clock(silence), clock(rule.min_gap_s), ""});
         if (!short_gap) {
             judged(rule, key, first_statement(after.origin));
             continue;

@@ -35,6 +35,19 @@ struct JudgedRule {
     bool broken = false;
 };
 
+/// The worst margin of one rule on one part of the timeline, for `tmsc explain`.
+struct Margin {
+    const Rule* rule = nullptr;
+    std::string subject; ///< "train at 5:27: train of 20 s at 20 Hz, 100 %rMT"
+    Rational actual;
+    Rational limit;
+    bool at_least = false; ///< a minimum the actual must reach (gaps); else a maximum
+    bool no_limit = false; ///< only tested durations (>x) bracket it: no limit applies
+    std::string actual_text;
+    std::string limit_text;
+    std::string note;      ///< e.g. the unverified-row note, or ""
+};
+
 /// Judges a timeline as the grouping hands it on.
 class RuleJudge : public TimelineSink {
   public:
@@ -54,6 +67,8 @@ class RuleJudge : public TimelineSink {
     bool unknown() const { return unknown_; }
     /// Every rule judged, once per rule and statements.
     const std::vector<JudgedRule>& judged() const { return judged_; }
+    /// The worst margin of every rule on every part, in the order first judged.
+    std::vector<Margin> margins() const;
 
   private:
     bool applies(const Rule& rule, PatternKind pattern) const;
@@ -64,6 +79,7 @@ class RuleJudge : public TimelineSink {
                    const Rational& actual, const Rational& limit, std::vector<DiagnosticNote> notes,
                    std::vector<std::pair<std::string, std::string>> values = {});
     void judged(const Rule& rule, const std::string& key, SourceRange range);
+    void margin(const std::string& key, Margin m);
     void uncovered(const char* code, const std::string& identity, SourceRange range,
                    std::string message);
     void record(const std::string& key, TimelineFinding finding);
@@ -87,6 +103,8 @@ class RuleJudge : public TimelineSink {
     std::size_t current_session_ = 0;
     SourceRange first_range_;
     std::map<std::string, std::size_t> judged_index_;
+    std::map<std::string, Margin> margins_;
+    std::vector<std::string> margin_order_;
 };
 
 } // namespace tmsc::safety::timeline

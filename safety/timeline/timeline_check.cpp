@@ -126,7 +126,7 @@ ScheduleJudgment judge_schedule(const Schedule& schedule, const ResolvedProtocol
     runs.finish();
     grouping.finish();
     judge.totals(schedule.course ? schedule.course->sessions_per_day : 1);
-    return ScheduleJudgment{judge.findings(), judge.unknown(), watch.joins, judge.judged()};
+    return ScheduleJudgment{judge.findings(), judge.unknown(), watch.joins, judge.judged(), judge.margins()};
 }
 
 TimelineOutcome judge_protocol_timeline(const ResolvedProtocol& protocol, const RuleSet& rules) {
@@ -156,6 +156,7 @@ TimelineOutcome judge_ranges(const ResolvedProtocol& protocol, const RuleSet& ru
         out.lowered = true;
         out.findings = std::move(j.findings);
         out.judged = std::move(j.judged);
+        out.margins = std::move(j.margins);
         out.unknown = j.unknown;
         return out;
     }

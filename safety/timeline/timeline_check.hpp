@@ -33,6 +33,7 @@ struct ScheduleJudgment {
     bool unknown = false;
     bool joins_statements = false; ///< some train or series holds pulses of several statements
     std::vector<JudgedRule> judged;
+    std::vector<Margin> margins;
 };
 
 /// Judges one lowered schedule. Intensities given by a parameter count over its whole range
@@ -46,6 +47,7 @@ struct TimelineOutcome {
     bool lowered = false;         ///< the protocol's schedule could be built and judged
     std::vector<TimelineFinding> findings;
     std::vector<JudgedRule> judged;
+    std::vector<Margin> margins; ///< exact timelines only: for `tmsc explain`
     bool unknown = false;
     DiagnosticList problems;      ///< lowering errors; S0205 where the analysis cannot decide
 };

@@ -118,3 +118,21 @@ TEST(TranslationValidation, CompileRefusesNothingThatCheckPassed) {
 
 } // namespace
 } // namespace tmsc::safety::timeline
+
+namespace tmsc::safety::timeline {
+namespace {
+
+TEST(TimelineExplain, MarginsAreThoseOfTheTrainsTheTimelineJudges) {
+    // Ten 1.6 s trains 1 s apart are one 24.55 s train: explain must show that train's margin,
+    // not the 1.6 s statement that check no longer judges alone.
+    const auto run = tmsc::testing::run_tmsc("explain examples/unsafe/20hz-short-gaps.tms");
+    EXPECT_NE(run.out.find("train of 24.55 s at 20 Hz (320 pulses joined from 10 stimuli), 110 %rMT"),
+              std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("rossi2009.train-duration: 24.55 s of 1.6 s allowed, exceeded by"), std::string::npos)
+        << run.out;
+    EXPECT_EQ(run.out.find("(at defaults)"), std::string::npos) << run.out;
+}
+
+} // namespace
+} // namespace tmsc::safety::timeline
