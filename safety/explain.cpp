@@ -215,7 +215,12 @@ void timeline_blocks(const timeline::TimelineOutcome& line, std::map<std::string
 std::string explain_protocol(const ResolvedProtocol& protocol, Verifier& verifier) {
     const SafetyModel model = build_model(protocol);
     const ObligationSet set = build_obligations(model, verifier.rules());
-    const timeline::TimelineOutcome judged = timeline::judge_protocol_timeline(protocol, verifier.rules());
+    timeline::TimelineOutcome judged;
+    try {
+        judged = timeline::judge_protocol_timeline(protocol, verifier.rules());
+    } catch (const std::exception&) {
+        judged = timeline::TimelineOutcome{}; // times beyond exact range: the statements' view
+    }
     std::map<std::string, std::string> blocks; // subject key -> lines
     std::vector<std::string> order;            // subjects in model order
     if (judged.exact) {
