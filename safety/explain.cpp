@@ -228,9 +228,7 @@ std::string explain_protocol(const ResolvedProtocol& protocol, Verifier& verifie
     }
     for (const Obligation& o : set.obligations) {
         // As in check: an exact timeline judges trains, gaps and pulse totals itself.
-        if (judged.exact && (o.subject == Subject::Train || o.subject == Subject::Gap ||
-                           o.subject == Subject::Day ||
-                           (o.subject == Subject::Session && o.quantity == Quantity::Pulses))) {
+        if (judged.exact && timeline::judged_on_timeline(o)) {
             continue;
         }
         std::string line;

@@ -251,9 +251,7 @@ SafetyReport Run::go() {
     const ObligationSet set = build_obligations(model_, verifier_.rules());
     for (const Obligation& o : set.obligations) {
         // An exact timeline judges every train and gap itself; the encoding keeps the totals.
-        if (line.exact && (o.subject == Subject::Train || o.subject == Subject::Gap ||
-                           o.subject == Subject::Day ||
-                           (o.subject == Subject::Session && o.quantity == Quantity::Pulses))) {
+        if (line.exact && timeline::judged_on_timeline(o)) {
             continue;
         }
         ask(o);

@@ -13,6 +13,14 @@ bool has_errors(const std::vector<Diagnostic>& list) {
                        [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
+/// Whether `list` already holds `d` (same code, message and position): the verifier lowers too
+/// and may have reported a lowering error before the lowering stage does.
+bool already_reported(const std::vector<Diagnostic>& list, const Diagnostic& d) {
+    return std::any_of(list.begin(), list.end(), [&](const Diagnostic& e) {
+        return e.code == d.code && e.message == d.message && e.range.begin.offset == d.range.begin.offset;
+    });
+}
+
 void append(std::vector<Diagnostic>& to, const std::vector<Diagnostic>& from) {
     to.insert(to.end(), from.begin(), from.end());
 }
@@ -83,10 +91,7 @@ void refuse_with_lowering_errors(LoweredProtocol& p, const LowerOptions& options
     lower_resolved(p, options);
     std::vector<Diagnostic> kept = before;
     for (const Diagnostic& d : p.lowering) {
-        const bool known = std::any_of(before.begin(), before.end(), [&](const Diagnostic& e) {
-            return e.code == d.code && e.message == d.message && e.range.begin.offset == d.range.begin.offset;
-        });
-        if (d.severity == Severity::Error && !known) {
+        if (d.severity == Severity::Error && !already_reported(before, d)) {
             kept.push_back(d);
             p.check.verdict = Verdict::Fail; // an error, not only an unproved protocol
         }
@@ -165,13 +170,9 @@ CheckResult check_with_lowering(const SourceFile& source, const CheckOptions& op
     auto p = lower_source(source, lower_options, VerdictPolicy::RequireResolved, options);
     CheckResult result = std::move(p->check);
     bool added = false;
-    auto already = [&](const Diagnostic& d) { // the verifier lowers too and may have said it
-        return std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [&](const Diagnostic& e) {
-            return e.code == d.code && e.message == d.message && e.range.begin.offset == d.range.begin.offset;
-        });
-    };
     for (const Diagnostic& d : p->lowering) {
-        if (d.severity == Severity::Error && is_protocol_lowering_code(d.code) && !already(d)) {
+        if (d.severity == Severity::Error && is_protocol_lowering_code(d.code) &&
+            !already_reported(result.diagnostics, d)) {
             result.diagnostics.push_back(d);
             added = true;
         }

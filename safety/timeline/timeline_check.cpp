@@ -115,6 +115,11 @@ TimelineOutcome judge_ranges(const ResolvedProtocol& protocol, const RuleSet& ru
 
 } // namespace
 
+bool judged_on_timeline(const Obligation& o) {
+    return o.subject == Subject::Train || o.subject == Subject::Gap || o.subject == Subject::Day ||
+           (o.subject == Subject::Session && o.quantity == Quantity::Pulses);
+}
+
 ScheduleJudgment judge_schedule(const Schedule& schedule, const ResolvedProtocol& protocol,
                                 const RuleSet& rules, const ConcreteValues* concrete) {
     const ResolvedProtocol view = judged_view(protocol, concrete);

@@ -12,6 +12,7 @@
 
 #include "compiler/check/resolve.hpp"
 #include "compiler/lower/schedule.hpp"
+#include "safety/obligations.hpp"
 #include "safety/rules/rules.hpp"
 #include "safety/timeline/judge.hpp"
 #include "support/diagnostic.hpp"
@@ -51,6 +52,10 @@ struct TimelineOutcome {
     bool unknown = false;
     DiagnosticList problems;      ///< lowering errors; S0205 where the analysis cannot decide
 };
+
+/// Whether an exact timeline judges this obligation itself (trains, gaps, pulse totals), so the
+/// statement encoding must not: only session lengths stay with the encoding.
+bool judged_on_timeline(const Obligation& o);
 
 /// Runs the timeline analysis of a resolved protocol for check.
 TimelineOutcome judge_protocol_timeline(const ResolvedProtocol& protocol, const RuleSet& rules);
