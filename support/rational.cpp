@@ -7,6 +7,42 @@ namespace tmsc {
 
 namespace {
 
+/// Binary (Stein's) gcd on 64-bit magnitudes: shifts and subtractions, no division. The
+/// 128-bit Euclid below is a library call per step, and most of a long walk's time went there.
+std::uint64_t gcd_narrow(std::uint64_t a, std::uint64_t b) {
+    if (a == 0) {
+        return b;
+    }
+    if (b == 0) {
+        return a;
+    }
+    // One division first brings a time (large) down to the size of its denominator (small),
+    // so the shift loop below runs over the small one's bits only.
+    if (a > b) {
+        a %= b;
+        if (a == 0) {
+            return b;
+        }
+    } else {
+        b %= a;
+        if (b == 0) {
+            return a;
+        }
+    }
+    const int shift = __builtin_ctzll(a | b);
+    a >>= __builtin_ctzll(a);
+    while (b != 0) {
+        b >>= __builtin_ctzll(b);
+        if (a > b) {
+            const std::uint64_t t = a;
+            a = b;
+            b = t;
+        }
+        b -= a;
+    }
+    return a << shift;
+}
+
 WideInt gcd_wide(WideInt a, WideInt b) {
     if (a < 0) {
         a = -a;
@@ -27,6 +63,8 @@ bool fits(WideInt v) {
            v <= std::numeric_limits<std::int64_t>::max();
 }
 
+std::uint64_t magnitude(WideInt v) { return static_cast<std::uint64_t>(v < 0 ? -v : v); }
+
 } // namespace
 
 Rational::Rational(std::int64_t num, std::int64_t den) {
@@ -40,6 +78,21 @@ Rational Rational::from_wide(WideInt num, WideInt den) {
     if (den < 0) {
         num = -num;
         den = -den;
+    }
+    if (fits(num) && fits(den)) {
+        // The common case, in 64-bit arithmetic: times with one denominator (whole
+        // microseconds, one train's grid) are already normalised when it is 1.
+        auto n = static_cast<std::int64_t>(num);
+        auto d = static_cast<std::int64_t>(den);
+        if (d != 1) {
+            const auto g = static_cast<std::int64_t>(gcd_narrow(magnitude(num), magnitude(den)));
+            n /= g;
+            d /= g;
+        }
+        Rational r;
+        r.num_ = n;
+        r.den_ = d;
+        return r;
     }
     const WideInt g = gcd_wide(num, den);
     if (g > 1) {
@@ -181,6 +234,9 @@ std::string Rational::to_string(int max_digits) const {
 }
 
 Rational operator+(const Rational& a, const Rational& b) {
+    if (a.den_ == b.den_) {
+        return Rational::from_wide(static_cast<WideInt>(a.num_) + b.num_, a.den_);
+    }
     return Rational::from_wide(static_cast<WideInt>(a.num_) * b.den_ +
                                    static_cast<WideInt>(b.num_) * a.den_,
                                static_cast<WideInt>(a.den_) * b.den_);
@@ -208,6 +264,9 @@ Rational Rational::operator-() const {
 }
 
 std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
+    if (a.den_ == b.den_) {
+        return a.num_ <=> b.num_;
+    }
     return static_cast<WideInt>(a.num_) * b.den_ <=> static_cast<WideInt>(b.num_) * a.den_;
 }
 
