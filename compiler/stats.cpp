@@ -17,29 +17,42 @@ struct Accumulator {
     Rational first_onset;
     Rational last_onset;
 
-    void add(const TrainInstance& t) {
-        PulseCursor probe(t); // proves the times fit before any output is written
-        if (t.index == 0) {
-            first_onset = t.onset;
-            session.first_pulse = t.onset;
+    /// Every occurrence of a repeat at once: all but the last are followed by the next one
+    /// `period` after their onset, so they share one silence.
+    void add(const TrainRepeat& r) {
+        r.probe(); // proves the times fit before any output is written
+        const StimulusPlan& plan = *r.first.plan;
+        const TrainInstance last = r.last();
+        if (r.first.index == 0) {
+            first_onset = r.first.onset;
+            session.first_pulse = r.first.onset;
         }
-        last_onset = t.onset;
-        session.last_pulse = t.last_pulse;
-        ++session.trains;
-        session.pulses += t.plan->pulses();
-        sum_first_to_last += t.plan->first_to_last;
-        if (!t.is_last) {
-            sum_silence_between += t.silence_after_nominal();
+        last_onset = last.onset;
+        session.last_pulse = last.last_pulse;
+        session.trains += r.count;
+        session.pulses += r.count * plan.pulses();
+        sum_first_to_last += Rational(r.count) * plan.first_to_last;
+        StatementSummary& statement = statements[plan.index];
+        if (r.count > 1) {
+            const TrainInstance inner = r.at(0);
+            sum_silence_between += Rational(r.count - 1) * inner.silence_after_nominal();
+            record(statement, inner, r.count - 1);
+        }
+        if (!last.is_last) {
+            sum_silence_between += last.silence_after_nominal();
         } else {
-            session.nominal_without_trailing_gap = t.nominal_end;
+            session.nominal_without_trailing_gap = last.nominal_end;
         }
-        record(statements[t.plan->index], t);
+        record(statement, last, 1);
     }
 
-    static void record(StatementSummary& s, const TrainInstance& t) {
+    /// `times` occurrences whose silences are those of `t`.
+    static void record(StatementSummary& s, const TrainInstance& t, std::int64_t times) {
         const Rational a = t.silence_after_nominal();
         const Rational b = t.silence_after_last_pulse();
-        if (s.occurrences++ == 0) {
+        const bool first = s.occurrences == 0;
+        s.occurrences += times;
+        if (first) {
             s.min_silence_after_nominal = s.max_silence_after_nominal = a;
             s.min_silence_after_last_pulse = s.max_silence_after_last_pulse = b;
             return;
@@ -85,7 +98,7 @@ ScheduleSummary summarize(const Schedule& schedule) {
     for (const StimulusPlan& plan : schedule.stimuli) {
         acc.statements[plan.index].plan = &plan;
     }
-    const Rational end = walk_trains(schedule, [&acc](const TrainInstance& t) { acc.add(t); });
+    const Rational end = walk_train_repeats(schedule, [&acc](const TrainRepeat& r) { acc.add(r); });
     SessionSummary& s = acc.session;
     s.nominal = end;
     s.span = s.last_pulse - s.first_pulse;

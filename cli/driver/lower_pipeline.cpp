@@ -48,7 +48,7 @@ void check_pulse_order(LoweredProtocol& p, DiagnosticList& diagnostics) {
     const StimulusPlan* previous = nullptr;
     Rational previous_last;
     bool reported = false;
-    walk_trains(*p.schedule, [&](const TrainInstance& t) {
+    const auto judge = [&](const TrainInstance& t) {
         if (!reported && previous && t.onset <= previous_last) {
             reported = true;
             const bool same = t.onset == previous_last;
@@ -63,6 +63,15 @@ void check_pulse_order(LoweredProtocol& p, DiagnosticList& diagnostics) {
         }
         previous = t.plan;
         previous_last = t.last_pulse;
+    };
+    walk_train_repeats(*p.schedule, [&](const TrainRepeat& r) {
+        // Inside a repeat every occurrence follows the one before it by the same period, so
+        // the first two decide for all of them; then the last sets what the next must follow.
+        judge(r.at(0));
+        if (r.count > 1) {
+            judge(r.at(1));
+            previous_last = r.last().last_pulse;
+        }
     });
 }
 

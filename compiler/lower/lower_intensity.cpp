@@ -96,7 +96,8 @@ void check_intensity_limits(Context& ctx) {
     // the pulses) finds each offending statement's first occurrence.
     std::map<const StimulusPlan*, TrainInstance> first;
     try {
-        walk_trains(ctx.schedule, [&](const TrainInstance& t) { first.emplace(t.plan, t); });
+        walk_train_repeats(ctx.schedule,
+                           [&](const TrainRepeat& r) { first.emplace(r.first.plan, r.at(0)); });
     } catch (const RationalOverflow&) {
         first.clear();
     }

@@ -80,6 +80,37 @@ void BurstShape::add_units(const Rational& between, const Rational& inside,
     }
 }
 
+bool BurstShape::extrapolate(const BurstShape& before, std::int64_t times) {
+    if (broken_) {
+        return true; // a broken shape stays broken whatever follows
+    }
+    if (before.broken_ || distinct_ != before.distinct_ || size_ != before.size_) {
+        return false;
+    }
+    if (distinct_ == 1) {
+        if (first_ != before.first_) {
+            return false;
+        }
+        // Only one interval value so far: the repetition added `d` more of it.
+        first_count_ += times * (first_count_ - before.first_count_);
+        return true;
+    }
+    if (distinct_ != 2 || inside_ != before.inside_ || between_ != before.between_) {
+        return false;
+    }
+    const std::int64_t grown = current_ - before.current_;
+    const std::int64_t completed = bursts_ - before.bursts_;
+    if (completed == 0) {
+        current_ += times * grown; // only inside intervals: the burst in progress grows
+        return true;
+    }
+    if (grown == 0) {
+        bursts_ += times * completed; // the same bursts, of the same size, each repetition
+        return true;
+    }
+    return false; // bursts completed and the one in progress changed: sizes differ next time
+}
+
 std::optional<Bursts> BurstShape::result() const {
     if (broken_ || distinct_ != 2 || current_ != size_ || size_ < 2) {
         return std::nullopt;

@@ -28,6 +28,10 @@ class BurstShape {
     /// (the units of a train of bursts after its first).
     void add_units(const Rational& between, const Rational& inside, std::int64_t inside_count,
                    std::int64_t times);
+    /// When this shape is `before` plus one more repetition of some sequence of intervals and
+    /// the repetition changed only counts, applies `times` more repetitions of it and returns
+    /// true; false (and nothing changed) otherwise.
+    bool extrapolate(const BurstShape& before, std::int64_t times);
     /// The bursts, when every interval fits two values and every burst has the same size and
     /// there are at least two bursts of at least two pulses.
     std::optional<Bursts> result() const;

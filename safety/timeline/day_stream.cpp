@@ -12,9 +12,10 @@ void for_each_occurrence(const Schedule& schedule,
         // A session ends, for the course's `end to start`, at the nominal end of its last
         // stimulus: its trailing wait is not part of it (docs/language.md, `tmsc stats`).
         Rational length;
-        walk_trains(schedule, [&](const TrainInstance& t) {
-            visit(Occurrence{t.plan, static_cast<std::size_t>(s), offset + t.onset});
-            length = t.nominal_end;
+        walk_train_repeats(schedule, [&](const TrainRepeat& r) {
+            visit(Occurrence{r.first.plan, static_cast<std::size_t>(s), offset + r.first.onset,
+                             r.count, r.period});
+            length = r.last().nominal_end;
         });
         const Rational interval =
             schedule.course && schedule.course->between_sessions_s ? *schedule.course->between_sessions_s

@@ -69,6 +69,51 @@ void RunBuilder::piece(const Occurrence& o, const Rational& onset, std::int64_t 
 }
 
 void RunBuilder::add(const Occurrence& o) {
+    // Repetitions that join into one run (the gap between them at most the join threshold)
+    // change the run the same way each time once the run's burst shape has settled; after a
+    // few direct steps the rest is applied in one. Repetitions that do not join are runs of
+    // their own, one step each.
+    std::int64_t k = 0;
+    for (; k < o.count && k < 2; ++k) {
+        add_one(o.at(k));
+    }
+    for (int attempt = 0; attempt < 3 && k < o.count; ++attempt) {
+        const ShapedRun before = current_;
+        add_one(o.at(k++));
+        if (k < o.count && extrapolate(before, o.count - k)) {
+            return;
+        }
+    }
+    for (; k < o.count; ++k) {
+        add_one(o.at(k));
+    }
+}
+
+bool RunBuilder::extrapolate(const ShapedRun& before, std::int64_t times) {
+    const Run& was = before.run;
+    Run& run = current_.run;
+    const Origin& from = was.origin;
+    Origin& to = run.origin;
+    const bool same_run = was.pulses > 0 && run.first == was.first;
+    const bool counts_only =
+        same_run && run.shortest == was.shortest &&
+        run.intensities.items().size() == was.intensities.items().size() &&
+        to.statements.size() == from.statements.size() && to.first_session == from.first_session &&
+        to.last_session == from.last_session && to.session_pulses.size() == from.session_pulses.size() &&
+        !to.session_pulses.empty() && to.sessions_overflow == from.sessions_overflow;
+    if (!counts_only || !current_.shape.extrapolate(before.shape, times)) {
+        return false;
+    }
+    const Rational step = run.last - was.last;
+    run.last = run.last + Rational(times) * step;
+    run.pulses += times * (run.pulses - was.pulses);
+    to.occurrences += times * (to.occurrences - from.occurrences);
+    to.session_pulses.back().second +=
+        times * (to.session_pulses.back().second - from.session_pulses.back().second);
+    return true;
+}
+
+void RunBuilder::add_one(const Occurrence& o) {
     const StimulusPlan& plan = *o.plan;
     const std::int64_t per_unit = plan.pulses_per_unit;
     const Rational between = plan.unit_period - Rational(per_unit - 1) * plan.pulse_period;

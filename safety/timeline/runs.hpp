@@ -32,12 +32,18 @@ class RunBuilder {
     RunBuilder(Rational join_s, std::function<void(ShapedRun&&)> sink)
         : join_s_(std::move(join_s)), sink_(std::move(sink)) {}
 
-    /// The next occurrence; its onset is not before the previous occurrence's last pulse.
+    /// The next occurrences; their onset is not before the previous occurrence's last pulse.
+    /// A repeat whose repetitions join into one run costs a constant number of steps.
     void add(const Occurrence& occurrence);
     /// Hands on the run in progress.
     void finish();
 
   private:
+    /// One repetition (count 1).
+    void add_one(const Occurrence& o);
+    /// After a repetition that changed `before` into the current run only by counts, applies
+    /// `times` more such repetitions at once; false when the change is not of that kind.
+    bool extrapolate(const ShapedRun& before, std::int64_t times);
     /// Appends `units` units of `per_unit` pulses of `plan`, starting at `onset`, all of whose
     /// own intervals are at most the join threshold.
     void piece(const Occurrence& o, const Rational& onset, std::int64_t units,
