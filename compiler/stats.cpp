@@ -1,5 +1,7 @@
 #include "compiler/stats.hpp"
 
+#include "compiler/lower/train_repeat.hpp"
+
 #include <algorithm>
 
 namespace tmsc {
@@ -17,33 +19,30 @@ struct Accumulator {
     Rational first_onset;
     Rational last_onset;
 
-    /// Every occurrence of a repeat at once: all but the last are followed by the next one
-    /// `period` after their onset, so they share one silence.
-    void add(const TrainRepeat& r) {
-        r.probe(); // proves the times fit before any output is written
-        const StimulusPlan& plan = *r.first.plan;
-        const TrainInstance last = r.last();
-        if (r.first.index == 0) {
-            first_onset = r.first.onset;
-            session.first_pulse = r.first.onset;
+    /// A stretch of occurrences at once: occurrences alike in what follows them are counted
+    /// together (train_repeat.hpp, for_each_kind).
+    void add(const TrainRepeat& r, const FollowedBy& after) {
+        probe_pulse_times(r); // proves the times fit before any output is written
+        const TrainInstance first = first_occurrence(r);
+        const TrainInstance last = last_occurrence(r);
+        if (first.index == 0) {
+            first_onset = first.onset;
+            session.first_pulse = first.onset;
         }
         last_onset = last.onset;
         session.last_pulse = last.last_pulse;
-        session.trains += r.count;
-        session.pulses += r.count * plan.pulses();
-        sum_first_to_last += Rational(r.count) * plan.first_to_last;
-        StatementSummary& statement = statements[plan.index];
-        if (r.count > 1) {
-            const TrainInstance inner = r.at(0);
-            sum_silence_between += Rational(r.count - 1) * inner.silence_after_nominal();
-            record(statement, inner, r.count - 1);
-        }
-        if (!last.is_last) {
-            sum_silence_between += last.silence_after_nominal();
-        } else {
-            session.nominal_without_trailing_gap = last.nominal_end;
-        }
-        record(statement, last, 1);
+        for_each_kind(r, after, [&](const TrainInstance& t, const FollowedBy&, std::int64_t times) {
+            const StimulusPlan& plan = *t.plan;
+            session.trains += times;
+            session.pulses += times * plan.pulses();
+            sum_first_to_last += Rational(times) * plan.first_to_last;
+            if (!t.is_last) {
+                sum_silence_between += Rational(times) * t.silence_after_nominal();
+            } else {
+                session.nominal_without_trailing_gap = t.nominal_end;
+            }
+            record(statements[plan.index], t, times);
+        });
     }
 
     /// `times` occurrences whose silences are those of `t`.
@@ -98,7 +97,8 @@ ScheduleSummary summarize(const Schedule& schedule) {
     for (const StimulusPlan& plan : schedule.stimuli) {
         acc.statements[plan.index].plan = &plan;
     }
-    const Rational end = walk_train_repeats(schedule, [&acc](const TrainRepeat& r) { acc.add(r); });
+    const Rational end = walk_train_repeats(
+        schedule, [&acc](const TrainRepeat& r, const FollowedBy& after) { acc.add(r, after); });
     SessionSummary& s = acc.session;
     s.nominal = end;
     s.span = s.last_pulse - s.first_pulse;

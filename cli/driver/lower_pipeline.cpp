@@ -1,5 +1,6 @@
 #include "cli/driver/lower_pipeline.hpp"
 
+#include "compiler/lower/train_repeat.hpp"
 #include "safety/timeline/translation_check.hpp"
 
 #include <algorithm>
@@ -45,33 +46,26 @@ void check_course_fits(LoweredProtocol& p, DiagnosticList& diagnostics) {
 /// to its body's length makes pulses coincide only for some parameter values); reports the
 /// first such pair.
 void check_pulse_order(LoweredProtocol& p, DiagnosticList& diagnostics) {
-    const StimulusPlan* previous = nullptr;
-    Rational previous_last;
     bool reported = false;
-    const auto judge = [&](const TrainInstance& t) {
-        if (!reported && previous && t.onset <= previous_last) {
-            reported = true;
-            const bool same = t.onset == previous_last;
-            diagnostics.error("E0915", std::string("this stimulus's first pulse at ") +
-                                           format_duration(t.onset) + " into the session " +
-                                           (same ? "coincides with" : "comes before") +
-                                           " the last pulse of the stimulus before it",
-                              t.plan->range)
-                .notes.push_back({"the earlier pulse comes from here; put a 'wait' between "
-                                  "them",
-                                  previous->range});
+    // Each occurrence against the one after it; the occurrences of a repeat that are alike in
+    // what follows them are judged once (train_repeat.hpp), in walk order, so the first clash
+    // found is the first in the session.
+    const auto judge = [&](const TrainInstance& t, const FollowedBy& next, std::int64_t) {
+        if (reported || next.plan == nullptr || next.onset > t.last_pulse) {
+            return;
         }
-        previous = t.plan;
-        previous_last = t.last_pulse;
+        reported = true;
+        const bool same = next.onset == t.last_pulse;
+        diagnostics.error("E0915", std::string("this stimulus's first pulse at ") +
+                                       format_duration(next.onset) + " into the session " +
+                                       (same ? "coincides with" : "comes before") +
+                                       " the last pulse of the stimulus before it",
+                          next.plan->range)
+            .notes.push_back({"the earlier pulse comes from here; put a 'wait' between them",
+                              t.plan->range});
     };
-    walk_train_repeats(*p.schedule, [&](const TrainRepeat& r) {
-        // Inside a repeat every occurrence follows the one before it by the same period, so
-        // the first two decide for all of them; then the last sets what the next must follow.
-        judge(r.at(0));
-        if (r.count > 1) {
-            judge(r.at(1));
-            previous_last = r.last().last_pulse;
-        }
+    walk_train_repeats(*p.schedule, [&](const TrainRepeat& r, const FollowedBy& after) {
+        for_each_kind(r, after, judge);
     });
 }
 

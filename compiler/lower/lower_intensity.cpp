@@ -2,6 +2,7 @@
 // threshold they refer to is known; no pulse may then exceed the stimulator's maximum output.
 
 #include "compiler/lower/lower_context.hpp"
+#include "compiler/lower/train_repeat.hpp"
 
 namespace tmsc::lowering {
 
@@ -96,8 +97,12 @@ void check_intensity_limits(Context& ctx) {
     // the pulses) finds each offending statement's first occurrence.
     std::map<const StimulusPlan*, TrainInstance> first;
     try {
-        walk_train_repeats(ctx.schedule,
-                           [&](const TrainRepeat& r) { first.emplace(r.first.plan, r.at(0)); });
+        walk_train_repeats(ctx.schedule, [&](const TrainRepeat& r, const FollowedBy& after) {
+            // Walk order: each statement's first kind shown is its first occurrence.
+            for_each_kind(r, after, [&](const TrainInstance& t, const FollowedBy&, std::int64_t) {
+                first.emplace(t.plan, t);
+            });
+        });
     } catch (const RationalOverflow&) {
         first.clear();
     }

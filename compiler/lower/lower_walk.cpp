@@ -1,10 +1,11 @@
 // Walking the plan: stimulus occurrences in time order, with jitter drawn as time advances.
-// The walk keeps one occurrence (or repeat of occurrences) back so that it can report the
-// silence after it. A repeat that delivers one stimulus per repetition without jitter is
-// handed on as one TrainRepeat, so `repeat 10000000 { pulse  wait 1 us }` is one step.
+// A repeat whose body draws no jitter is walked once and handed on as one stretch of
+// repetitions (compiler/lower/train_repeat.hpp), so `repeat 10000000 { pulse  wait 1 us }` is
+// one step. The walk keeps one stretch back so that it can say what follows it.
 
 #include "compiler/lower/jitter.hpp"
 #include "compiler/lower/schedule.hpp"
+#include "compiler/lower/train_repeat.hpp"
 
 #include <algorithm>
 
@@ -16,7 +17,8 @@ constexpr std::int64_t kMicrosPerSecond = 1'000'000;
 
 class TrainWalker {
   public:
-    TrainWalker(const Schedule& schedule, const std::function<void(const TrainRepeat&)>& visit)
+    TrainWalker(const Schedule& schedule,
+                const std::function<void(const TrainRepeat&, const FollowedBy&)>& visit)
         : schedule_(schedule), visit_(visit) {
         streams_.reserve(schedule.jitter_streams);
         for (std::size_t i = 0; i < schedule.jitter_streams; ++i) {
@@ -29,9 +31,7 @@ class TrainWalker {
         Rational now;
         walk(schedule_.session, now);
         if (pending_) {
-            pending_->last_next_onset = now;
-            pending_->last_is_last = true;
-            visit_(*pending_);
+            visit_(*pending_, FollowedBy{now, nullptr});
         }
         return now;
     }
@@ -55,31 +55,28 @@ class TrainWalker {
         return Rational(draw_microseconds(streams_[j.stream], j.lo_us, j.hi_us), kMicrosPerSecond);
     }
 
-    /// `count` occurrences of `plan`, the first at `onset`, `period` apart.
-    void emit(const StimulusPlan& plan, const Rational& onset, std::int64_t count = 1,
-              const Rational& period = Rational(0)) {
-        if (capture_) {
-            // Measuring one repetition of a repeat's body: remember, do not visit.
-            *capture_ = Captured{&plan, onset};
+    /// One occurrence of `plan` at `onset`.
+    void emit(const StimulusPlan& plan, const Rational& onset) {
+        TrainRepeat leaf;
+        leaf.plan = &plan;
+        leaf.onset = onset;
+        leaf.index = index_++;
+        leaf.first_pulse = pulses_;
+        pulses_ += plan.pulses();
+        deliver(std::move(leaf));
+    }
+
+    /// A finished stretch: part of the repetition being measured, or the next of the session.
+    void deliver(TrainRepeat&& stretch) {
+        if (parts_) {
+            parts_->push_back(std::move(stretch));
             return;
         }
-        TrainRepeat next;
-        next.first.index = index_;
-        next.first.first_pulse = pulses_;
-        next.first.plan = &plan;
-        next.first.onset = onset;
-        next.first.nominal_end = onset + plan.on_time;
-        next.first.last_pulse = onset + plan.first_to_last;
-        next.first.next_onset = count > 1 ? onset + period : onset;
-        next.count = count;
-        next.period = count > 1 ? period : Rational(0);
-        index_ += count;
-        pulses_ += count * plan.pulses();
         if (pending_) {
-            pending_->last_next_onset = onset;
-            visit_(*pending_);
+            const TrainInstance next = first_occurrence(stretch);
+            visit_(*pending_, FollowedBy{next.onset, next.plan});
         }
-        pending_ = next;
+        pending_ = std::move(stretch);
     }
 
     void walk(const PlanBody& body, Rational& now) {
@@ -107,26 +104,11 @@ class TrainWalker {
         });
     }
 
-    /// Stimulus occurrences one repetition of `body` delivers, capped at 2; nullopt when
-    /// something in it is jittered (each repetition may then differ).
-    static std::optional<std::int64_t> fixed_stimuli(const PlanBody& body) {
-        std::int64_t total = 0;
-        for (const PlanNode& node : body) {
-            if (node.duration.jitter) {
-                return std::nullopt;
-            }
-            std::int64_t here = node.kind == PlanNode::Kind::Stimulus ? 1 : 0;
-            if (node.kind == PlanNode::Kind::Block || node.kind == PlanNode::Kind::Repeat) {
-                const std::optional<std::int64_t> inner = fixed_stimuli(node.body);
-                if (!inner) {
-                    return std::nullopt;
-                }
-                const std::int64_t times = node.kind == PlanNode::Kind::Repeat ? node.count : 1;
-                here = times == 0 ? 0 : std::min<std::int64_t>(*inner * std::min<std::int64_t>(times, 2), 2);
-            }
-            total = std::min<std::int64_t>(total + here, 2);
-        }
-        return total;
+    /// True when nothing in `body` is jittered: every repetition is then the same.
+    static bool fixed(const PlanBody& body) {
+        return std::all_of(body.begin(), body.end(), [](const PlanNode& node) {
+            return !node.duration.jitter && fixed(node.body);
+        });
     }
 
     void repeat(const PlanNode& node, Rational& now) {
@@ -139,19 +121,24 @@ class TrainWalker {
             now = start + step * Rational(node.count);
             return;
         }
-        if (node.count > 1 && !node.duration.jitter && !capture_ &&
-            fixed_stimuli(node.body) == std::optional<std::int64_t>(1)) {
-            // One stimulus per repetition, the same every time: walk one repetition to find
-            // where the stimulus falls and how long a repetition lasts, then hand on all of
-            // them at once.
+        if (node.count > 1 && !node.duration.jitter && fixed(node.body)) {
+            // Every repetition alike: walk the first to find its stretches and its length,
+            // then hand on all repetitions as one stretch.
             const Rational start = now;
-            Captured captured;
-            capture_ = &captured;
+            const std::int64_t first_index = index_;
+            const std::int64_t first_pulse = pulses_;
+            TrainRepeat stretch;
+            std::vector<TrainRepeat>* outer = parts_;
+            parts_ = &stretch.parts;
             walk(node.body, now);
-            capture_ = nullptr;
+            parts_ = outer;
             const Rational step = node.every ? node.duration.fixed : now - start;
-            emit(*captured.plan, captured.onset, node.count, step);
+            stretch.count = node.count;
+            stretch.period = step;
+            index_ = first_index + node.count * (index_ - first_index);
+            pulses_ = first_pulse + node.count * (pulses_ - first_pulse);
             now = start + step * Rational(node.count);
+            deliver(std::move(stretch));
             return;
         }
         for (std::int64_t i = 0; i < node.count; ++i) {
@@ -165,17 +152,11 @@ class TrainWalker {
         }
     }
 
-    /// The one stimulus of a repetition being measured.
-    struct Captured {
-        const StimulusPlan* plan = nullptr;
-        Rational onset;
-    };
-
     const Schedule& schedule_;
-    const std::function<void(const TrainRepeat&)>& visit_;
+    const std::function<void(const TrainRepeat&, const FollowedBy&)>& visit_;
     std::vector<SplitMix64> streams_;
     std::optional<TrainRepeat> pending_;
-    Captured* capture_ = nullptr; ///< set while one repetition is measured
+    std::vector<TrainRepeat>* parts_ = nullptr; ///< set while one repetition is measured
     std::int64_t index_ = 0;
     std::int64_t pulses_ = 0;
 };
@@ -183,16 +164,14 @@ class TrainWalker {
 } // namespace
 
 Rational walk_train_repeats(const Schedule& schedule,
-                            const std::function<void(const TrainRepeat&)>& visit) {
+                            const std::function<void(const TrainRepeat&, const FollowedBy&)>& visit) {
     return TrainWalker(schedule, visit).run();
 }
 
 Rational walk_trains(const Schedule& schedule,
                      const std::function<void(const TrainInstance&)>& visit) {
-    return walk_train_repeats(schedule, [&visit](const TrainRepeat& r) {
-        for (std::int64_t k = 0; k < r.count; ++k) {
-            visit(r.at(k));
-        }
+    return walk_train_repeats(schedule, [&visit](const TrainRepeat& r, const FollowedBy& after) {
+        expand(r, after, visit);
     });
 }
 

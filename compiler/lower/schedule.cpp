@@ -56,34 +56,4 @@ PulseCursor::PulseCursor(const TrainInstance& train) : train_(&train) {
     pulse_step_rem_ = p.rem;
 }
 
-TrainInstance TrainRepeat::at(std::int64_t k) const {
-    TrainInstance t = first;
-    const Rational shift = Rational(k) * period;
-    t.index = first.index + k;
-    t.first_pulse = first.first_pulse + k * first.plan->pulses();
-    t.onset = first.onset + shift;
-    t.nominal_end = first.nominal_end + shift;
-    t.last_pulse = first.last_pulse + shift;
-    const bool final = k == count - 1;
-    t.next_onset = final ? last_next_onset : t.onset + period;
-    t.is_last = final && last_is_last;
-    return t;
-}
-
-void TrainRepeat::probe() const {
-    PulseCursor first_cursor(first);
-    if (count == 1) {
-        return;
-    }
-    const TrainInstance final = last();
-    PulseCursor last_cursor(final);
-    // Onsets between the two have denominators dividing lcm(first onset, period): the first
-    // and last cursors bound the magnitudes, this bounds the denominators.
-    const Rational onset = first.onset * Rational(kMicrosPerSecond);
-    const Rational step = period * Rational(kMicrosPerSecond);
-    const Rational unit = first.plan->unit_period * Rational(kMicrosPerSecond);
-    const Rational pulse = first.plan->pulse_period * Rational(kMicrosPerSecond);
-    checked_lcm(checked_lcm(checked_lcm(onset.den(), step.den()), unit.den()), pulse.den());
-}
-
 } // namespace tmsc

@@ -238,27 +238,6 @@ class PulseCursor {
     std::int64_t emitted_ = 0;
 };
 
-/// `count` consecutive occurrences of one stimulus statement at a fixed onset-to-onset
-/// `period` (a `repeat` whose body delivers one stimulus and draws no jitter), in closed
-/// form: occurrence k starts at first.onset + k * period, and each but the last is followed
-/// by the next. Lets the walk's consumers that only count or compare do so per repeat, not
-/// per occurrence.
-struct TrainRepeat {
-    TrainInstance first;         ///< occurrence 0 (its next_onset is onset + period if count > 1)
-    std::int64_t count = 1;
-    Rational period;             ///< 0 when count == 1
-    Rational last_next_onset;    ///< what follows the last occurrence (next onset or session end)
-    bool last_is_last = false;   ///< the last occurrence is the session's last
-
-    /// Occurrence k, 0 <= k < count, exactly as walk_trains reports it.
-    TrainInstance at(std::int64_t k) const;
-    /// Occurrence count - 1.
-    TrainInstance last() const { return at(count - 1); }
-    /// Throws RationalOverflow when the pulse times of some occurrence would not fit a
-    /// PulseCursor, so callers can refuse before any output is written.
-    void probe() const;
-};
-
 /// Calls `visit` for every stimulus occurrence of the session in time order, with its
 /// silences filled in. Jitter is drawn in time order from each statement's own SplitMix64
 /// stream, so every walk of the same schedule gives the same times. Defined in lower_walk.cpp.
@@ -266,10 +245,5 @@ struct TrainRepeat {
 /// 64-bit range.
 Rational walk_trains(const Schedule& schedule, const std::function<void(const TrainInstance&)>& visit);
 
-/// The same walk, with the occurrences of a repeat that delivers one stimulus per repetition
-/// (and draws no jitter) handed on as one TrainRepeat; every other occurrence comes as a
-/// TrainRepeat of count 1. Expanding every TrainRepeat with at() gives exactly walk_trains.
-Rational walk_train_repeats(const Schedule& schedule,
-                            const std::function<void(const TrainRepeat&)>& visit);
 
 } // namespace tmsc

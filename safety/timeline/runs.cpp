@@ -68,24 +68,38 @@ void RunBuilder::piece(const Occurrence& o, const Rational& onset, std::int64_t 
     run.origin.add_pulses(o.session, units * per_unit);
 }
 
-void RunBuilder::add(const Occurrence& o) {
+void RunBuilder::add(const Stretch& stretch) {
+    add_shifted(*stretch.repeat, stretch.session, stretch.offset);
+}
+
+void RunBuilder::add_shifted(const TrainRepeat& r, std::size_t session, const Rational& shift) {
+    if (r.leaf()) {
+        add(Occurrence{r.plan, session, shift + r.onset});
+        return;
+    }
+    const auto repetition = [&](std::int64_t k) {
+        const Rational at = shift + Rational(k) * r.period;
+        for (const TrainRepeat& part : r.parts) {
+            add_shifted(part, session, at);
+        }
+    };
     // Repetitions that join into one run (the gap between them at most the join threshold)
     // change the run the same way each time once the run's burst shape has settled; after a
     // few direct steps the rest is applied in one. Repetitions that do not join are runs of
     // their own, one step each.
     std::int64_t k = 0;
-    for (; k < o.count && k < 2; ++k) {
-        add_one(o.at(k));
+    for (; k < r.count && k < 2; ++k) {
+        repetition(k);
     }
-    for (int attempt = 0; attempt < 3 && k < o.count; ++attempt) {
+    for (int attempt = 0; attempt < 3 && k < r.count; ++attempt) {
         const ShapedRun before = current_;
-        add_one(o.at(k++));
-        if (k < o.count && extrapolate(before, o.count - k)) {
+        repetition(k++);
+        if (k < r.count && extrapolate(before, r.count - k)) {
             return;
         }
     }
-    for (; k < o.count; ++k) {
-        add_one(o.at(k));
+    for (; k < r.count; ++k) {
+        repetition(k);
     }
 }
 
@@ -113,7 +127,7 @@ bool RunBuilder::extrapolate(const ShapedRun& before, std::int64_t times) {
     return true;
 }
 
-void RunBuilder::add_one(const Occurrence& o) {
+void RunBuilder::add(const Occurrence& o) {
     const StimulusPlan& plan = *o.plan;
     const std::int64_t per_unit = plan.pulses_per_unit;
     const Rational between = plan.unit_period - Rational(per_unit - 1) * plan.pulse_period;

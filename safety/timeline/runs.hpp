@@ -32,15 +32,17 @@ class RunBuilder {
     RunBuilder(Rational join_s, std::function<void(ShapedRun&&)> sink)
         : join_s_(std::move(join_s)), sink_(std::move(sink)) {}
 
-    /// The next occurrences; their onset is not before the previous occurrence's last pulse.
-    /// A repeat whose repetitions join into one run costs a constant number of steps.
+    /// The next occurrence; its onset is not before the previous occurrence's last pulse.
     void add(const Occurrence& occurrence);
+    /// The next stretch of occurrences. A repeat whose repetitions join into one run costs a
+    /// constant number of steps per level of nesting, however many repetitions it has.
+    void add(const Stretch& stretch);
     /// Hands on the run in progress.
     void finish();
 
   private:
-    /// One repetition (count 1).
-    void add_one(const Occurrence& o);
+    /// A stretch whose first repetition starts `shift` after its own onsets.
+    void add_shifted(const TrainRepeat& r, std::size_t session, const Rational& shift);
     /// After a repetition that changed `before` into the current run only by counts, applies
     /// `times` more such repetitions at once; false when the change is not of that kind.
     bool extrapolate(const ShapedRun& before, std::int64_t times);

@@ -127,7 +127,7 @@ ScheduleJudgment judge_schedule(const Schedule& schedule, const ResolvedProtocol
     JoinWatch watch(judge);
     Grouping grouping(rules, watch);
     RunBuilder runs(rules.train_join.join_s, [&](ShapedRun&& r) { grouping.add(std::move(r)); });
-    for_each_occurrence(schedule, [&](const Occurrence& o) { runs.add(o); });
+    for_each_stretch(schedule, [&](const Stretch& s) { runs.add(s); });
     runs.finish();
     grouping.finish();
     judge.totals(schedule.course ? schedule.course->sessions_per_day : 1);

@@ -65,10 +65,8 @@ TEST(DayStream, EndToStartSessionsFollowTheLastStimulusNotTheTrailingWait) {
                               "course 2 sessions per day, 2 s between sessions end to start, 1 day }");
     ASSERT_TRUE(p->schedule);
     std::vector<Rational> onsets;
-    for_each_occurrence(*p->schedule, [&](const Occurrence& o) {
-        for (std::int64_t k = 0; k < o.count; ++k) {
-            onsets.push_back(o.at(k).onset);
-        }
+    for_each_stretch(*p->schedule, [&](const Stretch& s) {
+        for_each_occurrence(s, [&](const Occurrence& o) { onsets.push_back(o.onset); });
     });
     // Session 1's train ends (nominally) at 1 s; the next starts 2 s later, the 5 s wait aside.
     EXPECT_EQ(onsets, (std::vector<Rational>{Rational(0), Rational(3)}));
@@ -80,10 +78,8 @@ TEST(DayStream, StartToStartSessionsStartAtMultiplesOfTheInterval) {
                               "course 3 sessions per day, 10 s between sessions start to start, 1 day }");
     ASSERT_TRUE(p->schedule);
     std::vector<Rational> onsets;
-    for_each_occurrence(*p->schedule, [&](const Occurrence& o) {
-        for (std::int64_t k = 0; k < o.count; ++k) {
-            onsets.push_back(o.at(k).onset);
-        }
+    for_each_stretch(*p->schedule, [&](const Stretch& s) {
+        for_each_occurrence(s, [&](const Occurrence& o) { onsets.push_back(o.onset); });
     });
     EXPECT_EQ(onsets, (std::vector<Rational>{Rational(0), Rational(10), Rational(20)}));
 }

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace tmsc::safety::timeline {
@@ -61,6 +62,10 @@ const std::vector<std::string> kBodies = {
     "wait 1 s block { paired 3 ms (100 %rMT, 100 %rMT) } wait 250 ms",
     "train 3 bursts at 5 Hz { burst 3 pulses at 50 Hz } wait 200 ms",
     "repeat 1 { train 4 pulses at 1 Hz } wait 500 ms",
+    "pulse wait 1 us pulse wait 2 us",
+    "repeat 3 { pulse wait 1 ms } wait 2 s",
+    "repeat 2 every 1 s { train 3 pulses at 10 Hz } paired 3 ms (100 %rMT, 120 %rMT) wait 1 s",
+    "block { repeat 4 { train 2 bursts at 5 Hz { burst 3 pulses at 50 Hz } wait 1 ms } } wait 3 s",
 };
 
 TEST(RepeatClosedForm, WalkOfARepeatEqualsItsRepetitionsWrittenOut) {
@@ -123,6 +128,27 @@ TEST(RepeatClosedForm, APulseOrderClashInsideARepeatIsStillReported) {
     // Five pulses at one instant: the repeat is grouped, the clash is between repetitions.
     const auto p = lower_text(protocol_with("repeat 5 { pulse }"));
     EXPECT_EQ(tmsc::testing::codes(*p), std::vector<std::string>{"E0915"});
+    // Clashes between repetitions, inside one, and only after the last: the message (the
+    // time of the clash) is the same as for the repetitions written out.
+    for (const auto& [n, every, body] : std::vector<std::tuple<int, std::string, std::string>>{
+             {4, "", "train 2 pulses at 10 Hz pulse"},             // between repetitions
+             {3, "", "wait 1 s pulse pulse"},                      // inside the first
+             {5, " every 2 s", "wait 1 s repeat 2 { pulse }"},     // inside, nested
+             {3, " every 1 s", "pulse wait 2 ms pulse"}}) {        // none
+        const RepeatPair pair = repeat_pair(n, every, body);
+        const auto grouped = lower_text(protocol_with(pair.grouped));
+        const auto unrolled = lower_text(protocol_with(pair.unrolled));
+        const auto message = [](const LoweredProtocol& lowered) {
+            for (const Diagnostic& d : lowered.lowering) {
+                if (d.code == "E0915") {
+                    return d.message;
+                }
+            }
+            return std::string("no E0915");
+        };
+        EXPECT_EQ(message(*grouped), message(*unrolled)) << pair.grouped;
+        EXPECT_EQ(message(*grouped) == "no E0915", body == "pulse wait 2 ms pulse") << pair.grouped;
+    }
 }
 
 /// A run as the grouping sees it, comparable field by field.
@@ -137,7 +163,9 @@ struct RunView {
     bool operator==(const RunView&) const = default;
 };
 
-std::vector<RunView> runs_of(const std::vector<Occurrence>& occurrences, const Rational& join) {
+/// The runs built from stretches, and from the same stretches one occurrence at a time.
+std::vector<RunView> runs_of(const std::vector<TrainRepeat>& stretches, const Rational& join,
+                             bool one_by_one) {
     std::vector<RunView> out;
     RunBuilder builder(join, [&](ShapedRun&& r) {
         const std::optional<Bursts> b = r.shape.result();
@@ -147,11 +175,31 @@ std::vector<RunView> runs_of(const std::vector<Occurrence>& occurrences, const R
                               b ? std::optional(b->pulses_per_burst) : std::nullopt,
                               b ? std::optional(b->bursts) : std::nullopt});
     });
-    for (const Occurrence& o : occurrences) {
-        builder.add(o);
+    for (const TrainRepeat& r : stretches) {
+        const Stretch stretch{&r, 0, Rational(0)};
+        if (one_by_one) {
+            for_each_occurrence(stretch, [&](const Occurrence& o) { builder.add(o); });
+        } else {
+            builder.add(stretch);
+        }
     }
     builder.finish();
     return out;
+}
+
+TrainRepeat leaf(const StimulusPlan* plan, const Rational& onset) {
+    TrainRepeat r;
+    r.plan = plan;
+    r.onset = onset;
+    return r;
+}
+
+TrainRepeat repeated(std::vector<TrainRepeat> parts, std::int64_t count, const Rational& period) {
+    TrainRepeat r;
+    r.parts = std::move(parts);
+    r.count = count;
+    r.period = period;
+    return r;
 }
 
 TEST(RepeatClosedForm, RunsOfARepeatEqualThoseBuiltOneRepetitionAtATime) {
@@ -176,20 +224,26 @@ TEST(RepeatClosedForm, RunsOfARepeatEqualThoseBuiltOneRepetitionAtATime) {
         const StimulusPlan* plan = &p->schedule->stimuli.front();
         for (const Rational& silence : silences) {
             for (const std::int64_t n : {2, 3, 4, 5, 6, 9, 40}) {
-                const Occurrence repeat{plan, 0, Rational(20), n, plan->first_to_last + silence};
-                std::vector<Occurrence> one_by_one;
-                for (std::int64_t k = 0; k < n; ++k) {
-                    one_by_one.push_back(repeat.at(k));
-                }
-                // A single pulse before and after, so the repeat joins or not at both ends.
-                const Occurrence before{plan, 0, Rational(20) - plan->first_to_last - silence, 1, Rational(0)};
-                const Rational end = repeat.at(n - 1).onset + plan->first_to_last + silence;
-                const Occurrence after{plan, 0, end, 1, Rational(0)};
-                std::vector<Occurrence> grouped{before, repeat, after};
-                one_by_one.insert(one_by_one.begin(), before);
-                one_by_one.push_back(after);
-                EXPECT_EQ(runs_of(grouped, join), runs_of(one_by_one, join))
+                const Rational period = plan->first_to_last + silence;
+                // A single occurrence before and after, so the repeat joins or not at both
+                // ends; the repeat alone, and nested in an outer repeat of 3 with a pause
+                // that joins or not.
+                const Rational start(20);
+                const TrainRepeat before = leaf(plan, start - period);
+                const TrainRepeat inner = repeated({leaf(plan, start)}, n, period);
+                const Rational end = start + Rational(n) * period;
+                const TrainRepeat after = leaf(plan, end);
+                const std::vector<TrainRepeat> flat{before, inner, after};
+                EXPECT_EQ(runs_of(flat, join, false), runs_of(flat, join, true))
                     << stimulus << " x" << n << " silence " << silence.to_string();
+                for (const Rational& pause : {Rational(0), Rational(1, 2), Rational(3)}) {
+                    const Rational outer_period = Rational(n) * period + pause;
+                    const std::vector<TrainRepeat> nested{
+                        before, repeated({inner, leaf(plan, end)}, 3, outer_period + period)};
+                    EXPECT_EQ(runs_of(nested, join, false), runs_of(nested, join, true))
+                        << stimulus << " x" << n << " silence " << silence.to_string()
+                        << " nested, pause " << pause.to_string();
+                }
             }
         }
     }
