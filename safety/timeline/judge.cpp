@@ -11,6 +11,33 @@ namespace tmsc::safety::timeline {
 
 namespace {
 
+/// Whether two trains are the same to every rule: equal in all but their time of day (which
+/// only the wording of the first instance shows).
+bool same_judgment(const TrainFacts& a, const TrainFacts& b) {
+    const auto same_intensities = [&] {
+        const auto& x = a.intensities.items();
+        const auto& y = b.intensities.items();
+        return x.size() == y.size() &&
+               std::equal(x.begin(), x.end(), y.begin(),
+                          [](const WrittenIntensity& p, const WrittenIntensity& q) { return p.same(q); });
+    };
+    const auto same_statements = [&] {
+        const auto& x = a.origin.statements;
+        const auto& y = b.origin.statements;
+        return x.size() == y.size() &&
+               std::equal(x.begin(), x.end(), y.begin(), [](const SourceRange& p, const SourceRange& q) {
+                   return p.begin.offset == q.begin.offset;
+               });
+    };
+    return a.pattern == b.pattern && a.series == b.series && a.rate == b.rate &&
+           a.duration == b.duration && a.units == b.units && a.pulses == b.pulses &&
+           a.burst_pulses == b.burst_pulses && a.burst_frequency == b.burst_frequency &&
+           a.origin.occurrences == b.origin.occurrences &&
+           (a.origin.first_session == a.origin.last_session) ==
+               (b.origin.first_session == b.origin.last_session) &&
+           same_intensities() && same_statements();
+}
+
 /// "5:27".
 std::string at(const SourceRange& range) {
     return std::to_string(range.begin.line) + ":" + std::to_string(range.begin.column);
@@ -85,6 +112,9 @@ std::vector<DiagnosticNote> RuleJudge::origin_notes(const TrainFacts& t) const {
 }
 
 void RuleJudge::record(const std::string& key, TimelineFinding finding) {
+    if (recording_) {
+        recording_->push_back(key);
+    }
     auto it = findings_.find(key);
     if (it == findings_.end()) {
         order_.push_back(key);
@@ -342,8 +372,30 @@ void RuleJudge::totals(std::int64_t sessions_per_day) {
     }
 }
 
+void RuleJudge::replay(const Remembered& memo) {
+    for (const std::string& key : memo.recorded) {
+        // A key the first judgment recorded and then dropped (a subsumed rule's) is dropped
+        // again when judged in full, so it is skipped here.
+        const auto it = findings_.find(key);
+        if (it != findings_.end()) {
+            ++it->second.instances;
+        }
+    }
+}
+
 void RuleJudge::train(const TrainFacts& t) {
     tally(t.pattern, t.pulses, t.origin);
+    if (remember_ && last_train_.valid && same_judgment(last_train_.before, t)) {
+        replay(last_train_);
+        return;
+    }
+    last_train_ = Remembered{true, t, {}, {}, {}};
+    recording_ = &last_train_.recorded;
+    judge_train(t);
+    recording_ = nullptr;
+}
+
+void RuleJudge::judge_train(const TrainFacts& t) {
     bool covered = false;
     const std::size_t before = order_.size();
     for (const Rule& rule : rules_.rules) {
@@ -399,6 +451,18 @@ bool RuleJudge::beside(const Rule& rule, const TrainFacts& t) const {
 }
 
 void RuleJudge::gap(const TrainFacts& before, const TrainFacts& after, const Rational& silence) {
+    if (remember_ && last_gap_.valid && silence == last_gap_.silence &&
+        same_judgment(last_gap_.before, before) && same_judgment(last_gap_.after, after)) {
+        replay(last_gap_);
+        return;
+    }
+    last_gap_ = Remembered{true, before, after, silence, {}};
+    recording_ = &last_gap_.recorded;
+    judge_gap(before, after, silence);
+    recording_ = nullptr;
+}
+
+void RuleJudge::judge_gap(const TrainFacts& before, const TrainFacts& after, const Rational& silence) {
     for (const Rule& rule : rules_.rules) {
         if (rule.kind != RuleKind::GapMin || !applies_to_coil(rule, protocol_.coil) ||
             !(beside(rule, before) || beside(rule, after))) {

@@ -51,8 +51,10 @@ struct Margin {
 /// Judges a timeline as the grouping hands it on.
 class RuleJudge : public TimelineSink {
   public:
-    RuleJudge(const ResolvedProtocol& protocol, const RuleSet& rules)
-        : protocol_(protocol), rules_(rules) {}
+    /// `remember` lets a train or gap equal to the previous one (a repeat's next
+    /// repetition) reuse that one's judgment; off only to test that it changes nothing.
+    RuleJudge(const ResolvedProtocol& protocol, const RuleSet& rules, bool remember = true)
+        : protocol_(protocol), rules_(rules), remember_(remember) {}
 
     void train(const TrainFacts& facts) override;
     void gap(const TrainFacts& before, const TrainFacts& after, const Rational& silence) override;
@@ -71,6 +73,8 @@ class RuleJudge : public TimelineSink {
     std::vector<Margin> margins() const;
 
   private:
+    void judge_train(const TrainFacts& t);
+    void judge_gap(const TrainFacts& before, const TrainFacts& after, const Rational& silence);
     bool applies(const Rule& rule, PatternKind pattern) const;
     void table(const Rule& rule, const TrainFacts& t, const WrittenIntensity& w);
     void maximum(const Rule& rule, const TrainFacts& t);
@@ -85,8 +89,23 @@ class RuleJudge : public TimelineSink {
     void record(const std::string& key, TimelineFinding finding);
     std::vector<DiagnosticNote> origin_notes(const TrainFacts& t) const;
 
+    /// The previous train's or gap's judgment: the finding keys it recorded, in order. A
+    /// train (gap) equal to it in every fact the rules read records the same findings with
+    /// the same severity, which only counts instances (record keeps the first of equals).
+    struct Remembered {
+        bool valid = false;
+        TrainFacts before, after; ///< `after` unused for a train
+        Rational silence;
+        std::vector<std::string> recorded;
+    };
+    /// Replays a remembered judgment: one more instance of each finding it recorded.
+    void replay(const Remembered& memo);
+
     const ResolvedProtocol& protocol_;
     const RuleSet& rules_;
+    bool remember_ = true;
+    Remembered last_train_, last_gap_;
+    std::vector<std::string>* recording_ = nullptr;
     std::map<std::string, TimelineFinding> findings_; ///< by kind + statements
     std::vector<std::string> order_;
     bool unknown_ = false;

@@ -121,9 +121,10 @@ bool judged_on_timeline(const Obligation& o) {
 }
 
 ScheduleJudgment judge_schedule(const Schedule& schedule, const ResolvedProtocol& protocol,
-                                const RuleSet& rules, const ConcreteValues* concrete) {
+                                const RuleSet& rules, const ConcreteValues* concrete,
+                                bool remember) {
     const ResolvedProtocol view = judged_view(protocol, concrete);
-    RuleJudge judge(view, rules);
+    RuleJudge judge(view, rules, remember);
     JoinWatch watch(judge);
     Grouping grouping(rules, watch);
     RunBuilder runs(rules.train_join.join_s, [&](ShapedRun&& r) { grouping.add(std::move(r)); });

@@ -39,8 +39,10 @@ struct ScheduleJudgment {
 
 /// Judges one lowered schedule. Intensities given by a parameter count over its whole range
 /// unless `concrete` is given (then the schedule's values and thresholds are used).
+/// `remember` as for RuleJudge (off only in the test that it changes nothing).
 ScheduleJudgment judge_schedule(const Schedule& schedule, const ResolvedProtocol& protocol,
-                                const RuleSet& rules, const ConcreteValues* concrete = nullptr);
+                                const RuleSet& rules, const ConcreteValues* concrete = nullptr,
+                                bool remember = true);
 
 /// What check learns from the timeline.
 struct TimelineOutcome {

@@ -6,6 +6,8 @@
 
 #include "compiler/stats.hpp"
 #include "safety/timeline/runs.hpp"
+#include "safety/timeline/timeline_check.hpp"
+#include "tests/unit/common/timeline_protocol_generator.hpp"
 #include "tests/unit/common/lower_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -247,6 +249,47 @@ TEST(RepeatClosedForm, RunsOfARepeatEqualThoseBuiltOneRepetitionAtATime) {
             }
         }
     }
+}
+
+/// Everything a judgment reports, as text, for comparison.
+std::string report(const ScheduleJudgment& j) {
+    std::string out;
+    for (const TimelineFinding& f : j.findings) {
+        out += f.kind + " x" + std::to_string(f.instances) + " " + f.severity_ratio.to_string() + " " +
+               f.finding.diagnostic.message + "\n";
+    }
+    for (const Margin& m : j.margins) {
+        out += "margin " + m.subject + " " + m.actual.to_string() + " / " + m.limit.to_string() + "\n";
+    }
+    for (const JudgedRule& r : j.judged) {
+        out += "judged " + r.rule + " " + r.key + (r.broken ? " broken" : "") + "\n";
+    }
+    return out;
+}
+
+TEST(RepeatClosedForm, RememberingTheLastJudgmentChangesNoFinding) {
+    // Trains and gaps equal to the previous ones reuse its judgment; judged in full instead,
+    // every generated protocol's findings, counts, margins and judged rules are the same.
+    safety::Random random(0x5eed1e55);
+    std::size_t compared = 0;
+    for (int i = 0; i < 400; ++i) {
+        const bool separated = i % 2 == 1;
+        const tmsc::testing::GeneratedProtocol g =
+            tmsc::testing::TimelineGenerator(random, false, separated).protocol();
+        const auto p = lower_text(g.text);
+        if (!p->schedule_ok() || !p->resolved || !p->check.rules) {
+            continue;
+        }
+        try {
+            const ScheduleJudgment fast = judge_schedule(*p->schedule, *p->resolved, *p->check.rules);
+            const ScheduleJudgment full =
+                judge_schedule(*p->schedule, *p->resolved, *p->check.rules, nullptr, false);
+            EXPECT_EQ(report(fast), report(full)) << g.text;
+            ++compared;
+        } catch (const PulseOrderError&) {
+        }
+    }
+    EXPECT_GT(compared, 300u);
 }
 
 } // namespace
