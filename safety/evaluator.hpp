@@ -38,6 +38,6 @@ EvalOutcome evaluate_protocol(const ResolvedProtocol& protocol, const RuleSet& r
 Environment default_environment(const ResolvedProtocol& protocol);
 
 /// Most pulses the evaluator lays out before giving up (EvalOutcome::too_large).
-inline constexpr std::size_t kMaxEvaluatedPulses = 2'000'000;
+inline constexpr std::size_t kMaxEvaluatedPulses = 200'000;
 
 } // namespace tmsc::safety

@@ -43,6 +43,32 @@ std::uint64_t gcd_narrow(std::uint64_t a, std::uint64_t b) {
     return a << shift;
 }
 
+/// gcd(n, d) when d = 2^i 5^j (a decimal denominator: microseconds, milliseconds, 0.55), by
+/// counting factors instead of dividing: the common case of exact time, several tens of times
+/// faster than Euclid on this machine. 0 when d has another prime factor.
+std::uint64_t decimal_gcd(std::uint64_t n, std::uint64_t d) {
+    const int twos = __builtin_ctzll(d);
+    std::uint64_t odd = d >> twos;
+    int fives = 0;
+    while (odd % 5 == 0) {
+        odd /= 5;
+        ++fives;
+    }
+    if (odd != 1) {
+        return 0;
+    }
+    if (n == 0) {
+        return d;
+    }
+    const int n_twos = __builtin_ctzll(n);
+    std::uint64_t g = std::uint64_t{1} << (n_twos < twos ? n_twos : twos);
+    for (int k = 0; k < fives && n % 5 == 0; ++k) {
+        n /= 5;
+        g *= 5;
+    }
+    return g;
+}
+
 WideInt gcd_wide(WideInt a, WideInt b) {
     if (a < 0) {
         a = -a;
@@ -85,7 +111,9 @@ Rational Rational::from_wide(WideInt num, WideInt den) {
         auto n = static_cast<std::int64_t>(num);
         auto d = static_cast<std::int64_t>(den);
         if (d != 1) {
-            const auto g = static_cast<std::int64_t>(gcd_narrow(magnitude(num), magnitude(den)));
+            const std::uint64_t decimal = decimal_gcd(magnitude(num), magnitude(den));
+            const auto g = static_cast<std::int64_t>(
+                decimal != 0 ? decimal : gcd_narrow(magnitude(num), magnitude(den)));
             n /= g;
             d /= g;
         }

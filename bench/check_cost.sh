@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# What `tmsc check` costs as the pulse count grows (issue 13, item 6): protocols of up to the
+# 10-million-pulse limit written as repeats, each checked beside the floor (a one-pulse
+# protocol: process start, rule set, Z3 context). Median wall of 5 runs each, peak RSS of the
+# last. A benchmark, not a test: nothing passes or fails. Record results in docs/performance.md.
+#
+#   usage: bench/check_cost.sh [BUILD_DIR]    (default: build)
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tmsc="${1:-$root/build}/tmsc"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+protocol() { # name, session body
+    printf 'protocol "%s" {\n  coil figure8\n  intensity 100 %%rMT\n  session {\n    %s\n  }\n}\n' \
+        "$1" "$2" >"$work/$1.tms"
+}
+protocol floor "pulse"
+protocol pulses-1us "repeat 10000000 { pulse  wait 1 us }"
+protocol two-per-repetition "repeat 5000000 { pulse  wait 1 us  pulse  wait 2 us }"
+protocol nested "repeat 1000 { repeat 10000 { pulse  wait 1 us }  wait 1 ms }"
+protocol separate-trains "repeat 80000 { train 3 pulses at 100 Hz  wait 1001 ms }"
+protocol separate-singles "repeat 80000 { pulse  wait 1001 ms }"
+protocol fda-like "repeat 75 { train 40 pulses at 10 Hz  wait 26 s }"
+protocol jittered "repeat 1000000 { pulse  wait 1..3 us seed 7 }"
+
+# Median wall seconds of 5 runs, and the peak RSS (KiB) of the last.
+measure() {
+    local f="$1" walls=()
+    for _ in 1 2 3 4 5; do
+        /usr/bin/time -f "%e %M" -o "$work/time" "$tmsc" check "$f" >/dev/null 2>&1 || true
+        walls+=("$(tail -1 "$work/time" | cut -d' ' -f1)")
+    done
+    printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n 3p)" "$(tail -1 "$work/time" | cut -d' ' -f2)"
+}
+
+echo "cpus: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-20s %8s %8s %10s\n' protocol wall floor "peak KiB"
+for name in pulses-1us two-per-repetition nested separate-trains separate-singles fda-like jittered; do
+    read -r wall rss < <(measure "$work/$name.tms")
+    read -r floor _ < <(measure "$work/floor.tms")
+    printf '%-20s %8s %8s %10s\n' "$name" "$wall" "$floor" "$rss"
+done
