@@ -25,20 +25,24 @@ protocol separate-singles "repeat 80000 { pulse  wait 1001 ms }"
 protocol fda-like "repeat 75 { train 40 pulses at 10 Hz  wait 26 s }"
 protocol jittered "repeat 1000000 { pulse  wait 1..3 us seed 7 }"
 
-# Median wall seconds of 5 runs, and the peak RSS (KiB) of the last.
+# Median wall milliseconds of 5 runs (bash's EPOCHREALTIME: /usr/bin/time only has 10 ms), and
+# the peak RSS (KiB) of one more run under /usr/bin/time.
 measure() {
-    local f="$1" walls=()
+    local f="$1" walls=() start end
     for _ in 1 2 3 4 5; do
-        /usr/bin/time -f "%e %M" -o "$work/time" "$tmsc" check "$f" >/dev/null 2>&1 || true
-        walls+=("$(tail -1 "$work/time" | cut -d' ' -f1)")
+        start=$EPOCHREALTIME
+        "$tmsc" check "$f" >/dev/null 2>&1 || true
+        end=$EPOCHREALTIME
+        walls+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", (b - a) * 1000 }')")
     done
-    printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n 3p)" "$(tail -1 "$work/time" | cut -d' ' -f2)"
+    /usr/bin/time -f "%M" -o "$work/time" "$tmsc" check "$f" >/dev/null 2>&1 || true
+    printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n 3p)" "$(tail -1 "$work/time")"
 }
 
 echo "cpus: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-20s %8s %8s %10s\n' protocol wall floor "peak KiB"
+printf '%-20s %9s %9s %10s\n' protocol "wall ms" "floor ms" "peak KiB"
 for name in pulses-1us two-per-repetition nested separate-trains separate-singles fda-like jittered; do
     read -r wall rss < <(measure "$work/$name.tms")
     read -r floor _ < <(measure "$work/floor.tms")
-    printf '%-20s %8s %8s %10s\n' "$name" "$wall" "$floor" "$rss"
+    printf '%-20s %9s %9s %10s\n' "$name" "$wall" "$floor" "$rss"
 done

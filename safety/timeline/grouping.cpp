@@ -14,14 +14,14 @@ bool in_envelope(const ThetaBurstEnvelope& e, const Bursts& b) {
 
 } // namespace
 
-TrainFacts Grouping::train_facts(const ShapedRun& shaped) const {
-    const Run& run = shaped.run;
+TrainFacts Grouping::train_facts(ShapedRun&& shaped) const {
+    Run& run = shaped.run;
     TrainFacts t;
     t.pulses = run.pulses;
     t.first = run.first;
     t.last = run.last;
-    t.intensities = run.intensities;
-    t.origin = run.origin;
+    t.intensities = std::move(run.intensities);
+    t.origin = std::move(run.origin);
     const std::optional<Bursts> bursts = shaped.shape.result();
     if (bursts && in_envelope(rules_.theta_burst, *bursts)) {
         t.pattern = PatternKind::Patterned;
@@ -39,12 +39,12 @@ TrainFacts Grouping::train_facts(const ShapedRun& shaped) const {
     return t;
 }
 
-void Grouping::emit(const TrainFacts& facts) {
+void Grouping::emit(TrainFacts&& facts) {
     if (previous_) {
         sink_.gap(*previous_, facts, facts.first - previous_->last);
     }
     sink_.train(facts);
-    previous_ = facts;
+    previous_ = std::move(facts);
 }
 
 void Grouping::close_series(const std::optional<Rational>& silence_after) {
@@ -79,7 +79,7 @@ void Grouping::close_series(const std::optional<Rational>& silence_after) {
     t.last = s.last;
     t.intensities = std::move(s.intensities);
     t.origin = std::move(s.origin);
-    emit(t);
+    emit(std::move(t));
 }
 
 void Grouping::add(ShapedRun&& shaped) {
@@ -89,7 +89,7 @@ void Grouping::add(ShapedRun&& shaped) {
     last_pulse_ = run.last;
     if (run.pulses >= 3) {
         close_series(silence);
-        emit(train_facts(shaped));
+        emit(train_facts(std::move(shaped)));
         return;
     }
     if (series_ && silence && *silence <= rules_.single_pulse.spacing_s) {

@@ -37,8 +37,8 @@ class Grouping {
     void finish();
 
   private:
-    TrainFacts train_facts(const ShapedRun& run) const;
-    void emit(const TrainFacts& facts);
+    TrainFacts train_facts(ShapedRun&& run) const;
+    void emit(TrainFacts&& facts);
     void close_series(const std::optional<Rational>& silence_after);
 
     /// Singles and pairs that follow each other within the single-pulse spacing.
